@@ -1,0 +1,73 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { FixtureError } from './state/fixtureFile.js';
+import { ADMIN_GROUP } from './state/model.js';
+import { startServer } from './server.js';
+
+function integer(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    }
+    return parsed;
+  };
+}
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  fixtures?: string;
+  users: number;
+  seed: number;
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  let running;
+  try {
+    running = await startServer({ port: flags.port, host: flags.host, fixture: flags.fixtures, users: flags.users, seed: flags.seed });
+  } catch (error) {
+    if (error instanceof FixtureError) {
+      console.error(`ocs-mock: invalid fixture: ${error.message}`);
+      process.exit(2);
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      console.error(`ocs-mock: cannot listen on ${flags.host}:${flags.port} (${code})`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { state } = running.mock;
+  const admin = [...(state.groups.get(ADMIN_GROUP)?.members ?? [])].map((uid) => state.users.get(uid)!).find((user) => user.enabled);
+  console.log(`ocs-mock: fake Nextcloud listening on ${running.url}`);
+  console.log(`  OCS v1: ${running.url}/ocs/v1.php/cloud/users   OCS v2: ${running.url}/ocs/v2.php/cloud/users`);
+  if (admin) console.log(`  admin login: ${admin.id} / ${admin.password}`);
+  console.log(`  ${state.users.size} users, ${state.groups.size} groups, ${state.apps.size} apps. Ctrl-C stops.`);
+  const stop = (signal: string) => {
+    console.log(`ocs-mock: ${signal}, shutting down`);
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+export function buildCli(): Command {
+  const program = new Command('ocs-mock')
+    .description('A stateful, byte-faithful fake of the Nextcloud OCS provisioning API')
+    .version('0.1.0');
+  program
+    .command('serve', { isDefault: true })
+    .description('serve a fake Nextcloud (OCS v1 and v2) seeded from a fixture')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', integer('--port', 0, 65535), 8080)
+    .option('-H, --host <host>', 'address to listen on', '127.0.0.1')
+    .option('-f, --fixtures <file>', 'fixture file with users, groups, apps and app config (default: fixtures/default.json)')
+    .option('-u, --users <n>', 'add N generated users', integer('--users', 0, 1_000_000), 0)
+    .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
+    .action(serve);
+  return program;
+}
+
+await buildCli().parseAsync(process.argv);

@@ -1,0 +1,41 @@
+import { ADMIN_GROUP, type State, type User } from '../state/model.js';
+
+export function isAdmin(state: State, uid: string): boolean {
+  return state.groups.get(ADMIN_GROUP)?.members.has(uid) ?? false;
+}
+
+/** Group ids the user belongs to, in the order Nextcloud's database backend returns them. */
+export function groupsOf(state: State, uid: string): string[] {
+  const ids: string[] = [];
+  for (const group of state.groups.values()) if (group.members.has(uid)) ids.push(group.id);
+  return ids.sort();
+}
+
+export function subAdminGroupsOf(state: State, uid: string): string[] {
+  const ids: string[] = [];
+  for (const group of state.groups.values()) if (group.subadmins.has(uid)) ids.push(group.id);
+  return ids.sort();
+}
+
+export function isSubAdmin(state: State, uid: string): boolean {
+  for (const group of state.groups.values()) if (group.subadmins.has(uid)) return true;
+  return false;
+}
+
+export function isSubAdminOfGroup(state: State, uid: string, gid: string): boolean {
+  return state.groups.get(gid)?.subadmins.has(uid) ?? false;
+}
+
+/** SubAdmin::isUserAccessible: the target is in a group the actor administers and is not an admin. */
+export function isUserAccessible(state: State, actor: User, targetId: string): boolean {
+  if (isAdmin(state, targetId)) return false;
+  for (const group of state.groups.values()) {
+    if (group.subadmins.has(actor.id) && group.members.has(targetId)) return true;
+  }
+  return false;
+}
+
+/** Admins manage everyone; sub-admins the users they can access. */
+export function canManageUser(state: State, actor: User, targetId: string): boolean {
+  return isAdmin(state, actor.id) || isUserAccessible(state, actor, targetId);
+}

@@ -1,0 +1,101 @@
+import { InternalServerError, OcsError } from '../ocs/OcsError.js';
+import type { PhpValue } from '../ocs/php.js';
+import type { App, State } from '../state/model.js';
+import { stringParam, type AuthenticatedContext } from './context.js';
+
+const APP_NOT_FOUND = 'The request app was not found';
+
+function enabledIds(state: State): string[] {
+  return [...state.apps.values()].filter((app) => app.enabled).map((app) => app.id).sort();
+}
+
+/**
+ * GET /cloud/apps. Without a filter: installed apps minus the always-enabled ones. `disabled` keeps
+ * the keys PHP's array_diff leaves (positions in the scan list), so JSON shows an object.
+ */
+export function getApps(ctx: AuthenticatedContext): PhpValue {
+  const filter = ctx.params.filter;
+  const all = [...ctx.state.apps.values()];
+  if (filter === undefined || filter === null) {
+    return { apps: all.filter((app) => !app.alwaysEnabled).map((app) => app.id) };
+  }
+  if (filter === 'enabled') return { apps: enabledIds(ctx.state) };
+  if (filter === 'disabled') {
+    const disabled: { [key: string]: PhpValue } = {};
+    all.forEach((app, index) => {
+      if (!app.enabled) disabled[String(index)] = app.id;
+    });
+    const keys = Object.keys(disabled);
+    const isList = keys.every((key, i) => key === String(i));
+    return { apps: isList ? Object.values(disabled) : disabled };
+  }
+  throw new OcsError(101);
+}
+
+/** The parsed appinfo/info.xml of an installed app. */
+function appInfo(app: App): PhpValue {
+  const namespace = app.id
+    .split(/[_-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return {
+    id: app.id,
+    name: app.name,
+    summary: app.name,
+    description: app.name,
+    version: app.version,
+    licence: 'agpl',
+    author: 'Nextcloud',
+    namespace,
+    types: [],
+    category: 'tools',
+    bugs: 'https://github.com/nextcloud/server/issues',
+    dependencies: { nextcloud: { '@attributes': { 'min-version': '29', 'max-version': '29' } } },
+    info: [],
+    remote: [],
+    public: [],
+    'repair-steps': { install: [], 'pre-migration': [], 'post-migration': [], 'live-migration': [], uninstall: [] },
+    'background-jobs': [],
+    'two-factor-providers': [],
+    commands: [],
+    activity: { filters: [], settings: [], providers: [] },
+    settings: { admin: [], 'admin-section': [], personal: [], 'personal-section': [] },
+    ...(app.info as { [key: string]: PhpValue }),
+  };
+}
+
+export function getAppInfo(ctx: AuthenticatedContext): PhpValue {
+  const app = ctx.state.apps.get(stringParam(ctx.params, 'app'));
+  if (!app) throw new OcsError(998, APP_NOT_FOUND);
+  return appInfo(app);
+}
+
+function appConfigOf(state: State, appId: string): Map<string, string> {
+  let config = state.appConfig.get(appId);
+  if (!config) {
+    config = new Map();
+    state.appConfig.set(appId, config);
+  }
+  return config;
+}
+
+export function enableApp(ctx: AuthenticatedContext): PhpValue {
+  const app = ctx.state.apps.get(stringParam(ctx.params, 'app'));
+  if (!app) throw new OcsError(998, APP_NOT_FOUND);
+  app.enabled = true;
+  const config = appConfigOf(ctx.state, app.id);
+  config.set('enabled', 'yes');
+  config.set('installed_version', app.version);
+  if (!config.has('types')) config.set('types', '');
+  return [];
+}
+
+/** Disabling an unknown app succeeds and still writes `<app>/enabled = no` (measured on NC 29). */
+export function disableApp(ctx: AuthenticatedContext): PhpValue {
+  const appId = stringParam(ctx.params, 'app');
+  const app = ctx.state.apps.get(appId);
+  if (app?.alwaysEnabled) throw new InternalServerError(`${appId} can't be disabled.`);
+  if (app) app.enabled = false;
+  appConfigOf(ctx.state, appId).set('enabled', 'no');
+  return [];
+}

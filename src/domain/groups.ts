@@ -1,0 +1,112 @@
+import { OcsError } from '../ocs/OcsError.js';
+import type { PhpValue } from '../ocs/php.js';
+import { ADMIN_GROUP, type Group, type State } from '../state/model.js';
+import { isAdmin } from './access.js';
+import { intParam, page, stringParam, type AuthenticatedContext } from './context.js';
+import { detailsMap } from './userDetails.js';
+
+/** PHP urldecode, which some GroupsController methods apply to the already decoded route value. */
+function urldecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value.replace(/\+/g, ' ');
+  }
+}
+
+function contains(haystack: string, needle: string): boolean {
+  return haystack.toLowerCase().includes(needle.toLowerCase());
+}
+
+/** IGroupManager::search: substring of id or display name, case-insensitive, ordered by id. */
+function searchGroups(state: State, ctx: AuthenticatedContext): Group[] {
+  const search = stringParam(ctx.params, 'search');
+  const matches = [...state.groups.values()]
+    .filter((group) => search === '' || contains(group.id, search) || contains(group.displayname, search))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return page(matches, intParam(ctx.params, 'limit', null), intParam(ctx.params, 'offset', 0));
+}
+
+/** The GroupDetails record (Database backend: can add and remove). */
+export function groupDetails(state: State, group: Group): PhpValue {
+  let disabled = 0;
+  for (const uid of group.members) if (state.users.get(uid)?.enabled === false) disabled++;
+  return {
+    id: group.id,
+    displayname: group.displayname,
+    usercount: group.members.size,
+    disabled,
+    canAdd: true,
+    canRemove: true,
+  };
+}
+
+export function getGroups(ctx: AuthenticatedContext): PhpValue {
+  return { groups: searchGroups(ctx.state, ctx).map((group) => group.id) };
+}
+
+export function getGroupsDetails(ctx: AuthenticatedContext): PhpValue {
+  return { groups: searchGroups(ctx.state, ctx).map((group) => groupDetails(ctx.state, group)) };
+}
+
+function sortedMembers(group: Group): string[] {
+  return [...group.members].sort();
+}
+
+/** GET /cloud/groups/{groupId}/users and its deprecated alias GET /cloud/groups/{groupId}. */
+export function getGroupUsers(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor } = ctx;
+  const group = state.groups.get(urldecode(stringParam(ctx.params, 'groupId')));
+  if (!group) throw new OcsError(404, 'The requested group could not be found');
+  if (!isAdmin(state, actor.id) && !group.subadmins.has(actor.id)) throw new OcsError(403);
+  return { users: sortedMembers(group) };
+}
+
+export function getGroupUsersDetails(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor } = ctx;
+  const group = state.groups.get(urldecode(stringParam(ctx.params, 'groupId')));
+  if (!group || (!isAdmin(state, actor.id) && !group.subadmins.has(actor.id))) {
+    throw new OcsError(998, 'The requested group could not be found');
+  }
+  const search = stringParam(ctx.params, 'search');
+  const matches = sortedMembers(group).filter((uid) => {
+    const user = state.users.get(uid);
+    return search === '' || contains(uid, search) || (user !== undefined && contains(user.displayname, search));
+  });
+  return detailsMap(state, actor, page(matches, intParam(ctx.params, 'limit', null), intParam(ctx.params, 'offset', 0)));
+}
+
+export function addGroup(ctx: AuthenticatedContext): PhpValue {
+  const gid = stringParam(ctx.params, 'groupid');
+  const displayname = stringParam(ctx.params, 'displayname');
+  if (gid === '') throw new OcsError(101, 'Invalid group name');
+  if (ctx.state.groups.has(gid)) throw new OcsError(102, 'group exists');
+  ctx.state.groups.set(gid, { id: gid, displayname: displayname || gid, members: new Set(), subadmins: new Set() });
+  return [];
+}
+
+export function updateGroup(ctx: AuthenticatedContext): PhpValue {
+  const gid = urldecode(stringParam(ctx.params, 'groupId'));
+  const key = stringParam(ctx.params, 'key');
+  const value = stringParam(ctx.params, 'value');
+  if (key !== 'displayname') throw new OcsError(999);
+  const group = ctx.state.groups.get(gid);
+  if (!group) throw new OcsError(998, 'Group does not exist');
+  group.displayname = value;
+  return [];
+}
+
+export function deleteGroup(ctx: AuthenticatedContext): PhpValue {
+  const gid = urldecode(stringParam(ctx.params, 'groupId'));
+  if (!ctx.state.groups.has(gid)) throw new OcsError(101);
+  if (gid === ADMIN_GROUP) throw new OcsError(102);
+  // Memberships and sub-admin rights live on the group, so they go with it.
+  ctx.state.groups.delete(gid);
+  return [];
+}
+
+export function getSubAdminsOfGroup(ctx: AuthenticatedContext): PhpValue {
+  const group = ctx.state.groups.get(stringParam(ctx.params, 'groupId'));
+  if (!group) throw new OcsError(101, 'Group does not exist');
+  return [...group.subadmins].sort();
+}

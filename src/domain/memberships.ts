@@ -1,0 +1,60 @@
+import { OcsError } from '../ocs/OcsError.js';
+import type { PhpValue } from '../ocs/php.js';
+import { ADMIN_GROUP } from '../state/model.js';
+import { groupsOf, isAdmin, isSubAdminOfGroup, isUserAccessible, subAdminGroupsOf } from './access.js';
+import { stringParam, type AuthenticatedContext } from './context.js';
+import { groupDetails } from './groups.js';
+
+/** The groups of a user an actor may see: all for themself and admins, shared ones for sub-admins. */
+function visibleGroupsOf(ctx: AuthenticatedContext): string[] {
+  const { state, actor } = ctx;
+  const uid = stringParam(ctx.params, 'userId');
+  if (!state.users.has(uid)) throw new OcsError(998);
+  if (uid === actor.id || isAdmin(state, actor.id)) return groupsOf(state, uid);
+  if (!isUserAccessible(state, actor, uid)) throw new OcsError(998);
+  const administered = new Set(subAdminGroupsOf(state, actor.id));
+  return groupsOf(state, uid).filter((gid) => administered.has(gid));
+}
+
+export function getUsersGroups(ctx: AuthenticatedContext): PhpValue {
+  return { groups: visibleGroupsOf(ctx) };
+}
+
+export function getUsersGroupsDetails(ctx: AuthenticatedContext): PhpValue {
+  return { groups: visibleGroupsOf(ctx).map((gid) => groupDetails(ctx.state, ctx.state.groups.get(gid)!)) };
+}
+
+export function addToGroup(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor } = ctx;
+  const gid = stringParam(ctx.params, 'groupid');
+  const uid = stringParam(ctx.params, 'userId');
+  if (gid === '') throw new OcsError(101);
+  const group = state.groups.get(gid);
+  if (!group) throw new OcsError(102);
+  if (!state.users.has(uid)) throw new OcsError(103);
+  if (!isAdmin(state, actor.id) && !isSubAdminOfGroup(state, actor.id, gid)) throw new OcsError(104);
+  group.members.add(uid);
+  return [];
+}
+
+export function removeFromGroup(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor } = ctx;
+  const gid = stringParam(ctx.params, 'groupid');
+  const uid = stringParam(ctx.params, 'userId');
+  if (gid.trim() === '') throw new OcsError(101);
+  const group = state.groups.get(gid);
+  if (!group) throw new OcsError(102);
+  if (!state.users.has(uid)) throw new OcsError(103);
+  const actorIsAdmin = isAdmin(state, actor.id);
+  if (!actorIsAdmin && !isSubAdminOfGroup(state, actor.id, gid)) throw new OcsError(104);
+  if (uid === actor.id) {
+    if (!actorIsAdmin) throw new OcsError(105, 'Cannot remove yourself from this group as you are a SubAdmin');
+    if (gid === ADMIN_GROUP) throw new OcsError(105, 'Cannot remove yourself from the admin group');
+  } else if (!actorIsAdmin) {
+    const administered = new Set(subAdminGroupsOf(state, actor.id));
+    const shared = groupsOf(state, uid).filter((id) => administered.has(id));
+    if (shared.length <= 1) throw new OcsError(105, 'Not viable to remove user from the last group you are SubAdmin of');
+  }
+  group.members.delete(uid);
+  return [];
+}

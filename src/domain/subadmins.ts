@@ -1,0 +1,45 @@
+import { OcsError } from '../ocs/OcsError.js';
+import type { PhpValue } from '../ocs/php.js';
+import { ADMIN_GROUP } from '../state/model.js';
+import { isAdmin, subAdminGroupsOf } from './access.js';
+import { stringParam, type AuthenticatedContext } from './context.js';
+import { groupDetails } from './groups.js';
+
+export function getUserSubAdminGroups(ctx: AuthenticatedContext): PhpValue {
+  const uid = stringParam(ctx.params, 'userId');
+  if (!ctx.state.users.has(uid)) throw new OcsError(404, 'User does not exist');
+  return subAdminGroupsOf(ctx.state, uid);
+}
+
+/** Sub-admin groups with their details: an admin for anyone, any user for themself. */
+export function getUserSubAdminGroupsDetails(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor } = ctx;
+  const uid = stringParam(ctx.params, 'userId');
+  if (!state.users.has(uid)) throw new OcsError(404, 'User does not exist');
+  if (uid !== actor.id && !isAdmin(state, actor.id)) throw new OcsError(998);
+  return {
+    groups: subAdminGroupsOf(state, uid).map((gid) => groupDetails(state, state.groups.get(gid)!)),
+  };
+}
+
+export function addSubAdmin(ctx: AuthenticatedContext): PhpValue {
+  const uid = stringParam(ctx.params, 'userId');
+  const gid = stringParam(ctx.params, 'groupid');
+  const group = ctx.state.groups.get(gid);
+  if (!ctx.state.users.has(uid)) throw new OcsError(101, 'User does not exist');
+  if (!group) throw new OcsError(102, 'Group does not exist');
+  if (group.id === ADMIN_GROUP) throw new OcsError(103, 'Cannot create sub-admins for admin group');
+  group.subadmins.add(uid);
+  return [];
+}
+
+export function removeSubAdmin(ctx: AuthenticatedContext): PhpValue {
+  const uid = stringParam(ctx.params, 'userId');
+  const gid = stringParam(ctx.params, 'groupid');
+  const group = ctx.state.groups.get(gid);
+  if (!ctx.state.users.has(uid)) throw new OcsError(101, 'User does not exist');
+  if (!group) throw new OcsError(101, 'Group does not exist');
+  if (!group.subadmins.has(uid)) throw new OcsError(102, 'User is not a sub-admin of this group');
+  group.subadmins.delete(uid);
+  return [];
+}

@@ -1,0 +1,79 @@
+import { OcsError } from '../ocs/OcsError.js';
+import type { PhpValue } from '../ocs/php.js';
+import { PROFILE_PROPERTIES, type State, type User } from '../state/model.js';
+import { groupsOf, isAdmin, isUserAccessible, subAdminGroupsOf } from './access.js';
+import { parseFileSize } from './quota.js';
+
+const SPACE_UNLIMITED = -3;
+
+/** The quota in bytes, or null for unlimited; 'default' resolves through files/default_quota. */
+export function quotaBytes(state: State, user: User): number | null {
+  const quota = user.quota === 'default' ? (state.appConfig.get('files')?.get('default_quota') ?? 'none') : user.quota;
+  if (quota === 'none') return null;
+  return parseFileSize(quota);
+}
+
+/** AUserDataOCSController::fillStorageInfo. */
+function quotaInfo(state: State, user: User): PhpValue {
+  const bytes = quotaBytes(state, user);
+  if (user.lastLogin === 0) {
+    // No home folder yet: Nextcloud reports only the configured quota.
+    return { quota: bytes ?? 'none', used: 0 };
+  }
+  const used = user.usedBytes;
+  if (bytes !== null && bytes > 0) {
+    return { free: Math.max(bytes - used, 0), used, total: bytes, relative: Math.round((used / bytes) * 10000) / 100, quota: bytes };
+  }
+  const free = state.settings.freeSpace;
+  return { free, used, total: free + used, relative: 0, quota: SPACE_UNLIMITED };
+}
+
+/**
+ * AUserDataOCSController::getUserData: the UserDetails of `targetId` as `actor` may see them, or null
+ * when the actor may not see them at all. Scopes only when a user reads themself.
+ */
+export function userDetails(state: State, actor: User, targetId: string, includeScopes: boolean): { [key: string]: PhpValue } | null {
+  const user = state.users.get(targetId);
+  if (!user) throw new OcsError(404, 'User does not exist');
+  const actorIsAdmin = isAdmin(state, actor.id);
+  const data: { [key: string]: PhpValue } = {};
+  if (actorIsAdmin || isUserAccessible(state, actor, targetId)) {
+    data.enabled = user.enabled;
+  } else if (actor.id !== targetId) {
+    return null;
+  }
+  if (actorIsAdmin) data.storageLocation = `/var/www/html/data/${user.id}`;
+  data.id = user.id;
+  data.firstLoginTimestamp = user.firstLogin;
+  data.lastLoginTimestamp = user.lastLogin;
+  data.lastLogin = user.lastLogin * 1000;
+  data.backend = 'Database';
+  data.subadmin = subAdminGroupsOf(state, user.id);
+  data.quota = quotaInfo(state, user);
+  data.manager = user.managers[0] ?? '';
+  if (includeScopes) data.avatarScope = user.avatarScope;
+  data.email = user.email;
+  if (includeScopes) data.emailScope = user.emailScope;
+  data.additional_mail = user.additionalMail.map((mail) => mail.address);
+  if (includeScopes) data.additional_mailScope = user.additionalMail.map((mail) => mail.scope);
+  data.displayname = user.displayname;
+  data['display-name'] = user.displayname;
+  if (includeScopes) data.displaynameScope = user.displaynameScope;
+  for (const name of PROFILE_PROPERTIES) {
+    data[name] = user.properties[name].value;
+    if (includeScopes) data[`${name}Scope`] = user.properties[name].scope;
+  }
+  data.groups = groupsOf(state, user.id);
+  data.language = user.language;
+  data.locale = user.locale;
+  data.notify_email = user.notifyEmail ?? user.email;
+  data.backendCapabilities = { setDisplayName: true, setPassword: true };
+  return data;
+}
+
+/** The `{uid: UserDetails | {id}}` map of the details list endpoints (`[]` when empty, as PHP). */
+export function detailsMap(state: State, actor: User, ids: string[]): PhpValue {
+  const users: { [key: string]: PhpValue } = {};
+  for (const id of ids) users[id] = userDetails(state, actor, id, false) ?? { id };
+  return { users };
+}

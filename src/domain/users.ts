@@ -1,0 +1,132 @@
+import { InternalServerError, OcsError } from '../ocs/OcsError.js';
+import type { PhpValue } from '../ocs/php.js';
+import { newUser } from '../state/createState.js';
+import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
+import { intParam, listParam, stringParam, type AuthenticatedContext } from './context.js';
+import { normaliseQuota } from './quota.js';
+import { detailsMap, userDetails } from './userDetails.js';
+import { recentUsers, visibleUsers } from './userSearch.js';
+
+const MAX_PASSWORD_LENGTH = 469;
+
+export function getUsers(ctx: AuthenticatedContext): PhpValue {
+  return { users: visibleUsers(ctx).map((user) => user.id) };
+}
+
+export function getUsersDetails(ctx: AuthenticatedContext): PhpValue {
+  return detailsMap(ctx.state, ctx.actor, visibleUsers(ctx).map((user) => user.id));
+}
+
+export function getDisabledUsersDetails(ctx: AuthenticatedContext): PhpValue {
+  const limit = intParam(ctx.params, 'limit', null);
+  const offset = intParam(ctx.params, 'offset', 0);
+  if (limit !== null && limit < 0) throw new InternalServerError(`Invalid limit value: ${limit}`);
+  if (offset !== null && offset < 0) throw new InternalServerError(`Invalid offset value: ${offset}`);
+  return detailsMap(ctx.state, ctx.actor, visibleUsers(ctx, (user) => !user.enabled).map((user) => user.id));
+}
+
+export function getLastLoggedInUsers(ctx: AuthenticatedContext): PhpValue {
+  const limit = intParam(ctx.params, 'limit', null);
+  const offset = intParam(ctx.params, 'offset', 0);
+  if (limit !== null && limit < 0) throw new InternalServerError(`Invalid limit value: ${limit}`);
+  if (offset !== null && offset < 0) throw new InternalServerError(`Invalid offset value: ${offset}`);
+  return detailsMap(ctx.state, ctx.actor, recentUsers(ctx.state, ctx).map((user) => user.id));
+}
+
+/** IUserManager::createUser's id checks, with its messages. */
+function validateUserId(uid: string): void {
+  if (uid.trim() === '') throw new OcsError(101, 'A valid Login must be provided');
+  if (uid.trim() !== uid) throw new OcsError(101, 'Login contains whitespace at the beginning or at the end');
+  if (uid === '.' || uid === '..') throw new OcsError(101, 'Login must not consist of dots only');
+  if (!/^[a-zA-Z0-9 _.@\-']+$/.test(uid)) {
+    throw new OcsError(101, 'Only the following characters are allowed in a Login: "a-z", "A-Z", "0-9", spaces and "_.@-\'"');
+  }
+  if (uid.length > 64) throw new OcsError(101, 'Login is too long');
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function addUser(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor, params } = ctx;
+  const uid = stringParam(params, 'userid');
+  const password = stringParam(params, 'password');
+  const displayName = stringParam(params, 'displayName');
+  const email = stringParam(params, 'email');
+  const groups = listParam(params, 'groups');
+  const subadminGroups = listParam(params, 'subadmin');
+  const quota = stringParam(params, 'quota');
+  const language = stringParam(params, 'language');
+  const manager = params.manager === undefined || params.manager === null ? null : stringParam(params, 'manager');
+  const actorIsAdmin = isAdmin(state, actor.id);
+
+  const lowerUid = uid.toLowerCase();
+  if (uid !== '' && [...state.users.keys()].some((id) => id.toLowerCase() === lowerUid)) {
+    throw new OcsError(102, 'User already exists');
+  }
+  if (groups.length > 0) {
+    for (const gid of groups) {
+      if (!state.groups.has(gid)) throw new OcsError(104, `group ${gid} does not exist`);
+      if (!actorIsAdmin && !isSubAdminOfGroup(state, actor.id, gid)) {
+        throw new OcsError(105, `insufficient privileges for group ${gid}`);
+      }
+    }
+  } else if (!actorIsAdmin) {
+    throw new OcsError(106, 'no group specified (required for subadmins)');
+  }
+  for (const gid of subadminGroups) {
+    if (!state.groups.has(gid)) throw new OcsError(102, 'Subadmin group does not exist');
+    if (gid === 'admin') throw new OcsError(103, 'Cannot create subadmins for admin group');
+    if (!actorIsAdmin && !isSubAdminOfGroup(state, actor.id, gid)) throw new OcsError(403, 'No permissions to promote subadmins');
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) throw new OcsError(101, 'Invalid password value');
+  if (password === '' && email === '') {
+    throw new OcsError(108, 'To send a password link to the user an email address is required.');
+  }
+  if (email === '' && state.appConfig.get('core')?.get('newUser.requireEmail') === 'yes') {
+    throw new OcsError(110, 'Required email address was not provided');
+  }
+  validateUserId(uid);
+  if (email !== '' && !EMAIL.test(email)) throw new OcsError(101, 'Invalid email address');
+  if (manager !== null && manager !== '' && !state.users.has(manager)) throw new OcsError(101, 'Manager does not exist');
+
+  const storedQuota = quota === '' ? 'default' : normaliseQuota(state, quota);
+  const user = newUser(uid, password === '' ? `generated-${uid}-${Date.now()}` : password);
+  if (displayName !== '') user.displayname = displayName;
+  if (language !== '') user.language = language;
+  if (manager) user.managers = [manager];
+  user.quota = storedQuota;
+  state.users.set(uid, user);
+  for (const gid of groups) state.groups.get(gid)!.members.add(uid);
+  for (const gid of subadminGroups) state.groups.get(gid)!.subadmins.add(uid);
+  if (email !== '') {
+    user.email = email;
+    if (state.appConfig.get('core')?.get('newUser.sendEmail') !== 'no') user.welcomeMessagesSent++;
+  }
+  return { id: uid };
+}
+
+export function getUser(ctx: AuthenticatedContext): PhpValue {
+  const uid = stringParam(ctx.params, 'userId');
+  const data = userDetails(ctx.state, ctx.actor, uid, uid === ctx.actor.id);
+  if (data === null) throw new OcsError(998);
+  return data;
+}
+
+export function getCurrentUser(ctx: AuthenticatedContext): PhpValue {
+  return userDetails(ctx.state, ctx.actor, ctx.actor.id, true);
+}
+
+export function deleteUser(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor } = ctx;
+  const uid = stringParam(ctx.params, 'userId');
+  if (!state.users.has(uid)) throw new OcsError(998);
+  if (uid === actor.id) throw new OcsError(101);
+  if (!canManageUser(state, actor, uid)) throw new OcsError(998);
+  state.users.delete(uid);
+  for (const group of state.groups.values()) {
+    group.members.delete(uid);
+    group.subadmins.delete(uid);
+  }
+  for (const user of state.users.values()) user.managers = user.managers.filter((id) => id !== uid);
+  return [];
+}

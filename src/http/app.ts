@@ -1,0 +1,38 @@
+import express, { type Express } from 'express';
+import type { OcsMock } from '../mock.js';
+
+const STATUS = {
+  installed: true,
+  maintenance: false,
+  needsDbUpgrade: false,
+  version: '29.0.6.1',
+  versionstring: '29.0.6',
+  edition: '',
+  productname: 'Nextcloud',
+  extendedSupport: false,
+};
+
+/** The control API (WireMock-style, under /__admin) and status.php, next to the OCS pipeline. */
+export function createControlRouter(mock: OcsMock): express.Router {
+  const router = express.Router();
+  router.get('/__admin/health', (_req, res) => {
+    res.json({ status: 'ok', users: mock.state.users.size, groups: mock.state.groups.size });
+  });
+  router.post('/__admin/reset', (_req, res) => {
+    mock.reset();
+    res.status(204).end();
+  });
+  router.get('/status.php', (_req, res) => {
+    res.set('Access-Control-Allow-Origin', '*').type('application/json').send(JSON.stringify(STATUS));
+  });
+  return router;
+}
+
+/** An express app serving one mock: control API, status.php and every OCS route. */
+export function createApp(mock: OcsMock): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(createControlRouter(mock));
+  app.use((req, res) => mock.handle(req, res));
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { State, User } from '../state/model.js';
+
+export type AuthMethod = 'password' | 'app-password' | 'bearer';
+
+/** Who a request is: anonymous, a user, or a failed login (Nextcloud's LoginException). */
+export type AuthOutcome =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; user: User; method: AuthMethod }
+  | { kind: 'failed' };
+
+function findLoginUser(state: State, loginName: string): User | undefined {
+  const exact = state.users.get(loginName);
+  if (exact) return exact;
+  const lower = loginName.toLowerCase();
+  const byId = [...state.users.values()].find((user) => user.id.toLowerCase() === lower);
+  if (byId) return byId;
+  // Login by e-mail address works when exactly one account has it.
+  const byEmail = [...state.users.values()].filter((user) => user.email?.toLowerCase() === lower);
+  return byEmail.length === 1 ? byEmail[0] : undefined;
+}
+
+function findTokenOwner(state: State, token: string): User | undefined {
+  for (const user of state.users.values()) if (user.appPasswords.includes(token)) return user;
+  return undefined;
+}
+
+/** lib/base.php::handleLogin for the ways an API client logs in: Bearer token, then Basic auth. */
+export function authenticate(state: State, headers: IncomingHttpHeaders): AuthOutcome {
+  const header = headers.authorization ?? '';
+  if (header.startsWith('Bearer ')) {
+    const owner = findTokenOwner(state, header.slice(7).trim());
+    if (!owner) return { kind: 'anonymous' };
+    return owner.enabled ? { kind: 'user', user: owner, method: 'bearer' } : { kind: 'failed' };
+  }
+  if (!/^basic /i.test(header)) return { kind: 'anonymous' };
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const loginName = colon === -1 ? decoded : decoded.slice(0, colon);
+  const password = colon === -1 ? '' : decoded.slice(colon + 1);
+  if (loginName === '' || password === '') return { kind: 'anonymous' };
+  const user = findLoginUser(state, loginName);
+  if (!user) return { kind: 'failed' };
+  const method: AuthMethod | undefined = user.appPasswords.includes(password)
+    ? 'app-password'
+    : user.password === password
+      ? 'password'
+      : undefined;
+  if (!method || !user.enabled) return { kind: 'failed' };
+  return { kind: 'user', user, method };
+}

@@ -1,0 +1,80 @@
+import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import qs from 'qs';
+import type { Params } from '../domain/context.js';
+
+/** Parameters as Nextcloud's Request merges them (route placeholders are added later, on top). */
+export interface ParsedParams {
+  params: Params;
+  /** A JSON body that does not parse: newest Nextcloud rethrows it as a 996. */
+  malformedJson: boolean;
+}
+
+const JSON_CONTENT_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json\b/;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** PHP parse_str semantics: `a[]=1&a[]=2` and `a[b][]=1` become nested arrays. */
+export function parsePhpQuery(text: string): Params {
+  return qs.parse(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10000 }) as Params;
+}
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** multipart/form-data fields as PHP's $_POST sees them; no boundary or a broken body gives none. */
+async function parseMultipart(contentType: string, body: Buffer): Promise<Params> {
+  if (body.length === 0 || !/boundary=/i.test(contentType)) return {};
+  return new Promise((resolve) => {
+    const pairs: string[] = [];
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: { 'content-type': contentType } });
+    } catch {
+      resolve({});
+      return;
+    }
+    parser.on('field', (name, value) => pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`));
+    parser.on('file', (_name, stream) => stream.resume());
+    parser.on('close', () => resolve(parsePhpQuery(pairs.join('&'))));
+    parser.on('error', () => resolve(parsePhpQuery(pairs.join('&'))));
+    parser.end(body);
+  });
+}
+
+/**
+ * Query string, then the form body (urlencoded or multipart for POST, urlencoded for PUT, PATCH and
+ * DELETE: what PHP and Request::decodeContent read), then a JSON body for any method.
+ */
+export async function parseParams(method: string, contentType: string, rawQuery: string, body: Buffer): Promise<ParsedParams> {
+  const params: Params = parsePhpQuery(rawQuery);
+  if (JSON_CONTENT_TYPE.test(contentType)) {
+    const text = body.toString('utf8');
+    if (text.trim() === '') return { params, malformedJson: false };
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(text);
+    } catch {
+      return { params, malformedJson: true };
+    }
+    if (decoded !== null && typeof decoded === 'object' && Object.keys(decoded).length > 0) {
+      Object.assign(params, Array.isArray(decoded) ? { ...decoded } : decoded);
+    }
+    return { params, malformedJson: false };
+  }
+  const isForm = contentType.includes('application/x-www-form-urlencoded');
+  if (method === 'POST') {
+    if (isForm) Object.assign(params, parsePhpQuery(body.toString('utf8')));
+    else if (contentType.startsWith('multipart/form-data')) Object.assign(params, await parseMultipart(contentType, body));
+  } else if (method !== 'GET' && isForm) {
+    Object.assign(params, parsePhpQuery(body.toString('utf8')));
+  }
+  return { params, malformedJson: false };
+}

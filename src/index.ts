@@ -1,0 +1,12 @@
+export { createApp, createControlRouter } from './http/app.js';
+export { createOcsHandler, type Interceptor, type OcsRequest, type Responder } from './http/ocsHandler.js';
+export { createMock, OcsMock, type MockOptions } from './mock.js';
+export { startServer, type RunningServer, type ServerOptions } from './server.js';
+export { OPERATIONS, type Access, type OperationBinding } from './operations.js';
+export { OcsError } from './ocs/OcsError.js';
+export { buildEnvelope, type OcsEnvelope, type OcsMeta } from './ocs/envelope.js';
+export { frameStatus, type OcsVersion } from './ocs/status.js';
+export { toPhpJson } from './ocs/json.js';
+export { toPhpXml } from './ocs/xml.js';
+export { FixtureError, loadFixtureFile, type Fixture, type FixtureUser, type FixtureApp } from './state/fixtureFile.js';
+export type { State, User, Group, App } from './state/model.js';

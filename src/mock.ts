@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createOcsHandler, type Interceptor, type PipelineContext } from './http/ocsHandler.js';
+import { RouteTable } from './http/routeTable.js';
+import { DEFAULT_SPEC, loadSpec, routesFromSpec } from './http/specRoutes.js';
+import { OPERATIONS } from './operations.js';
+import { createState } from './state/createState.js';
+import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
+import { addGeneratedUsers } from './state/generateUsers.js';
+import type { State } from './state/model.js';
+
+export interface MockOptions {
+  /** A fixture file path or object; default fixtures/default.json. */
+  fixture?: string | Fixture;
+  /** Add this many generated users (deterministic for a seed). */
+  users?: number;
+  seed?: number;
+  /** OpenAPI document to route from; default the bundled openapi.json. */
+  spec?: string;
+  /** Host (and port) used in cloud ids. */
+  cloudHost?: string;
+}
+
+/**
+ * One fake Nextcloud: its state, routes and pipeline. Nothing is shared between instances, so
+ * several mocks can live in one process.
+ */
+export class OcsMock implements PipelineContext {
+  state: State;
+  readonly interceptors: Interceptor[] = [];
+  readonly operations = OPERATIONS;
+  /** Called on reset, e.g. to rewind scenario counters. */
+  readonly resetListeners: (() => void)[] = [];
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+
+  constructor(
+    private readonly fixture: Fixture,
+    readonly routes: RouteTable,
+    private cloudHost: string,
+  ) {
+    this.state = createState(fixture, cloudHost);
+    this.handle = createOcsHandler(() => this);
+  }
+
+  /** Back to the fixture's state (and every reset listener run). */
+  reset(): void {
+    this.state = createState(this.fixture, this.cloudHost);
+    for (const listener of this.resetListeners) listener();
+  }
+
+  /** Where cloud ids point, once the listening address is known. */
+  setCloudHost(host: string): void {
+    this.cloudHost = host;
+    this.state.settings.cloudHost = host;
+  }
+}
+
+export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
+  let fixture =
+    typeof options.fixture === 'object' ? checkFixture(options.fixture) : loadFixtureFile(options.fixture ?? DEFAULT_FIXTURE);
+  if (options.users && options.users > 0) fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
+  const api = await loadSpec(options.spec ?? DEFAULT_SPEC);
+  return new OcsMock(fixture, new RouteTable(routesFromSpec(api)), options.cloudHost ?? 'localhost');
+}

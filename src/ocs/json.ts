@@ -1,0 +1,25 @@
+import type { PhpValue } from './php.js';
+
+const PHP_ESCAPES = /[\u007f-\uffff<>/]/g;
+
+/**
+ * PHP's json_encode($value, JSON_HEX_TAG): compact, `\/`, non-ASCII as lowercase `\uXXXX` (surrogate
+ * pairs for astral characters), `<` `>` as `\u003C` `\u003E`, empty arrays and maps as `[]`.
+ */
+export function toPhpJson(value: unknown): string {
+  return JSON.stringify(value, phpArrays).replace(PHP_ESCAPES, escapeChar);
+}
+
+function escapeChar(char: string): string {
+  if (char === '/') return '\\/';
+  if (char === '<') return '\\u003C';
+  if (char === '>') return '\\u003E';
+  return '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0');
+}
+
+function phpArrays(_key: string, value: PhpValue): PhpValue {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
+    return [];
+  }
+  return value;
+}

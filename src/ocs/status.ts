@@ -1,0 +1,51 @@
+/** OCS API version: /ocs/v1.php or /ocs/v2.php. */
+export type OcsVersion = 1 | 2;
+
+/**
+ * Where an answer comes from. Controller answers go through V1Response/V2Response; framework answers
+ * (unknown route, bad login, uncaught errors, throttling, maintenance) are rendered by ApiHelper, which
+ * on NC 29 maps codes differently (measured: v2 meta carries the HTTP code, v1 meta lacks the counts).
+ */
+export type OcsOrigin = 'controller' | 'framework';
+
+export const RESPOND_SERVER_ERROR = 996;
+export const RESPOND_UNAUTHORISED = 997;
+export const RESPOND_NOT_FOUND = 998;
+export const RESPOND_UNKNOWN_ERROR = 999;
+
+export interface OcsFraming {
+  httpStatus: number;
+  statuscode: number;
+  ok: boolean;
+  /** v1 controller answers carry totalitems/itemsperpage (as empty strings). */
+  withCounts: boolean;
+}
+
+/** The one place where an internal status becomes meta.statuscode and an HTTP status. */
+export function frameStatus(version: OcsVersion, code: number, origin: OcsOrigin = 'controller'): OcsFraming {
+  if (version === 1) {
+    const statuscode = code === 200 ? 100 : code;
+    return {
+      statuscode,
+      ok: statuscode === 100,
+      httpStatus: code === RESPOND_UNAUTHORISED ? 401 : origin === 'framework' && code === 503 ? 503 : 200,
+      withCounts: origin === 'controller',
+    };
+  }
+  const httpStatus = v2HttpStatus(code);
+  if (origin === 'framework') {
+    // ApiHelper on NC 29 writes the mapped HTTP code into meta (998 -> 404, 996 -> 500), except 997.
+    const statuscode = code === RESPOND_UNAUTHORISED ? code : httpStatus;
+    return { statuscode, ok: httpStatus >= 200 && httpStatus < 300, httpStatus, withCounts: false };
+  }
+  return { statuscode: code, ok: code >= 200 && code < 300, httpStatus, withCounts: false };
+}
+
+function v2HttpStatus(code: number): number {
+  if (code === 100) return 200;
+  if (code === RESPOND_UNAUTHORISED) return 401;
+  if (code === RESPOND_NOT_FOUND) return 404;
+  if (code === RESPOND_SERVER_ERROR || code === RESPOND_UNKNOWN_ERROR) return 500;
+  if (code < 200 || code > 600) return 400;
+  return code;
+}

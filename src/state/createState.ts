@@ -1,0 +1,130 @@
+import type { Fixture, FixtureUser } from './fixtureFile.js';
+import { PROFILE_PROPERTIES, type AccountProperty, type ProfileProperty, type Scope, type State, type User } from './model.js';
+
+const DEFAULT_FREE_SPACE = 84_134_703_104;
+
+/** Nextcloud's defaults for a fresh account (AccountManager). */
+function defaultScope(property: string): Scope {
+  return property === 'displayname' || property === 'email' || property === 'avatar' ? 'v2-federated' : 'v2-local';
+}
+
+function toSeconds(value: number | string | undefined): number {
+  if (value === undefined) return 0;
+  return typeof value === 'number' ? value : Math.floor(Date.parse(value) / 1000);
+}
+
+export function newUser(id: string, password: string): User {
+  const properties = Object.fromEntries(
+    PROFILE_PROPERTIES.map((name) => [name, { value: name === 'profile_enabled' ? '1' : '', scope: defaultScope(name) }]),
+  ) as Record<ProfileProperty, AccountProperty>;
+  return {
+    id,
+    password,
+    appPasswords: [],
+    displayname: id,
+    displaynameScope: defaultScope('displayname'),
+    email: null,
+    emailScope: defaultScope('email'),
+    avatarScope: defaultScope('avatar'),
+    additionalMail: [],
+    properties,
+    enabled: true,
+    quota: 'default',
+    usedBytes: 0,
+    language: 'en',
+    locale: '',
+    timezone: '',
+    managers: [],
+    notifyEmail: null,
+    firstLogin: 0,
+    lastLogin: 0,
+    preferences: new Map(),
+    welcomeMessagesSent: 0,
+    wipeRequested: false,
+  };
+}
+
+function userFromFixture(entry: FixtureUser): User {
+  const user = newUser(entry.id, entry.password);
+  user.appPasswords = [...(entry.appPasswords ?? [])];
+  user.displayname = entry.displayname ?? entry.id;
+  user.email = entry.email ?? null;
+  user.additionalMail = (entry.additionalMail ?? []).map((address) => ({ address, scope: 'v2-local' }));
+  user.enabled = entry.enabled ?? true;
+  user.quota = entry.quota ?? 'default';
+  user.usedBytes = entry.usedBytes ?? 0;
+  user.language = entry.language ?? 'en';
+  user.locale = entry.locale ?? '';
+  user.timezone = entry.timezone ?? '';
+  user.managers = entry.manager ? [entry.manager] : [];
+  user.lastLogin = toSeconds(entry.lastLogin);
+  user.firstLogin = entry.firstLogin === undefined ? user.lastLogin : toSeconds(entry.firstLogin);
+  for (const [name, value] of Object.entries(entry.properties ?? {})) {
+    user.properties[name as ProfileProperty].value = value;
+  }
+  for (const [name, scope] of Object.entries(entry.scopes ?? {})) {
+    if (name === 'displayname') user.displaynameScope = scope;
+    else if (name === 'email') user.emailScope = scope;
+    else if (name === 'avatar') user.avatarScope = scope;
+    else user.properties[name as ProfileProperty].scope = scope;
+  }
+  for (const [app, values] of Object.entries(entry.preferences ?? {})) {
+    user.preferences.set(app, new Map(Object.entries(values)));
+  }
+  return user;
+}
+
+/** Builds a fresh, independent state from a validated fixture. */
+export function createState(fixture: Fixture, cloudHost = 'localhost'): State {
+  const state: State = {
+    users: new Map(),
+    groups: new Map(),
+    apps: new Map(),
+    appConfig: new Map(),
+    settings: {
+      freeSpace: fixture.server?.freeSpace ?? DEFAULT_FREE_SPACE,
+      cloudHost: fixture.server?.cloudHost ?? cloudHost,
+    },
+  };
+  for (const group of fixture.groups) {
+    state.groups.set(group.id, {
+      id: group.id,
+      displayname: group.displayname ?? group.id,
+      members: new Set(),
+      subadmins: new Set(),
+    });
+  }
+  for (const entry of fixture.users) {
+    state.users.set(entry.id, userFromFixture(entry));
+    for (const gid of entry.groups ?? []) state.groups.get(gid)?.members.add(entry.id);
+    for (const gid of entry.subadmin ?? []) state.groups.get(gid)?.subadmins.add(entry.id);
+  }
+  for (const app of fixture.apps ?? []) {
+    const version = app.version ?? '1.0.0';
+    state.apps.set(app.id, {
+      id: app.id,
+      name: app.name ?? app.id,
+      version,
+      enabled: app.enabled,
+      alwaysEnabled: app.alwaysEnabled ?? false,
+      info: app.info ?? {},
+    });
+    // Nextcloud writes these keys when an app is installed and enabled.
+    if (app.enabled) {
+      state.appConfig.set(
+        app.id,
+        new Map([
+          ['enabled', 'yes'],
+          ['installed_version', version],
+          ['types', ''],
+        ]),
+      );
+    }
+  }
+  for (const [app, values] of Object.entries(fixture.appConfig ?? {})) {
+    const config = state.appConfig.get(app) ?? new Map<string, string>();
+    for (const [key, value] of Object.entries(values)) config.set(key, value);
+    state.appConfig.set(app, config);
+  }
+  return state;
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Scope } from './model.js';
+
+export interface FixtureUser {
+  id: string;
+  password: string;
+  appPasswords?: string[];
+  displayname?: string;
+  email?: string | null;
+  additionalMail?: string[];
+  groups?: string[];
+  subadmin?: string[];
+  enabled?: boolean;
+  quota?: string;
+  usedBytes?: number;
+  language?: string;
+  locale?: string;
+  timezone?: string;
+  manager?: string;
+  firstLogin?: number | string;
+  lastLogin?: number | string;
+  properties?: Record<string, string>;
+  scopes?: Record<string, Scope>;
+  preferences?: Record<string, Record<string, string>>;
+}
+
+export interface FixtureApp {
+  id: string;
+  name?: string;
+  version?: string;
+  enabled: boolean;
+  alwaysEnabled?: boolean;
+  info?: Record<string, unknown>;
+}
+
+export interface Fixture {
+  server?: { freeSpace?: number; cloudHost?: string };
+  groups: { id: string; displayname?: string }[];
+  users: FixtureUser[];
+  apps?: FixtureApp[];
+  appConfig?: Record<string, Record<string, string>>;
+}
+
+/** A fixture that cannot be loaded: names the file, the JSON path inside it and what is wrong. */
+export class FixtureError extends Error {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${path || '/'}: ${reason}`);
+    this.name = 'FixtureError';
+  }
+}
+
+export const DEFAULT_FIXTURE = fileURLToPath(new URL('../../fixtures/default.json', import.meta.url));
+const SCHEMA_FILE = fileURLToPath(new URL('../../fixtures/fixture.schema.json', import.meta.url));
+
+// ajv-formats ships CommonJS; under NodeNext its default export is the module object.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+let validateFixture: ReturnType<Ajv['compile']> | undefined;
+
+function fixtureValidator() {
+  if (!validateFixture) {
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    addFormats(ajv);
+    validateFixture = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+  }
+  return validateFixture;
+}
+
+function describe(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') {
+    return `unknown property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+  }
+  if (error.keyword === 'enum') return `${error.message}: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return error.message ?? error.keyword;
+}
+
+/** Reads and validates a fixture file against fixtures/fixture.schema.json and its cross-references. */
+export function loadFixtureFile(file: string): Fixture {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new FixtureError(file, '', `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new FixtureError(file, '', `not valid JSON (${(error as Error).message})`);
+  }
+  return checkFixture(parsed, file);
+}
+
+export function checkFixture(candidate: unknown, file = '<fixture>'): Fixture {
+  const validate = fixtureValidator();
+  if (!validate(candidate)) {
+    const [first] = validate.errors ?? [];
+    throw new FixtureError(file, first?.instancePath ?? '', first ? describe(first) : 'invalid');
+  }
+  const fixture = candidate as Fixture;
+  checkReferences(fixture, file);
+  return fixture;
+}
+
+function checkReferences(fixture: Fixture, file: string): void {
+  const groupIds = new Set<string>();
+  fixture.groups.forEach((group, i) => {
+    if (groupIds.has(group.id)) throw new FixtureError(file, `/groups/${i}/id`, `duplicate group id "${group.id}"`);
+    groupIds.add(group.id);
+  });
+  const userIds = new Set<string>();
+  fixture.users.forEach((user, i) => {
+    if (userIds.has(user.id)) throw new FixtureError(file, `/users/${i}/id`, `duplicate user id "${user.id}"`);
+    userIds.add(user.id);
+    for (const list of ['groups', 'subadmin'] as const) {
+      user[list]?.forEach((gid, j) => {
+        if (!groupIds.has(gid)) {
+          throw new FixtureError(file, `/users/${i}/${list}/${j}`, `group "${gid}" is not declared in /groups`);
+        }
+        if (list === 'subadmin' && gid === 'admin') {
+          throw new FixtureError(file, `/users/${i}/subadmin/${j}`, 'the admin group cannot have sub-admins');
+        }
+      });
+    }
+  });
+  fixture.users.forEach((user, i) => {
+    if (user.manager !== undefined && user.manager !== '' && !userIds.has(user.manager)) {
+      throw new FixtureError(file, `/users/${i}/manager`, `user "${user.manager}" is not declared in /users`);
+    }
+  });
+  if (!groupIds.has('admin')) throw new FixtureError(file, '/groups', 'the "admin" group must exist');
+  const appIds = new Set<string>();
+  fixture.apps?.forEach((app, i) => {
+    if (appIds.has(app.id)) throw new FixtureError(file, `/apps/${i}/id`, `duplicate app id "${app.id}"`);
+    appIds.add(app.id);
+    if (app.alwaysEnabled && !app.enabled) {
+      throw new FixtureError(file, `/apps/${i}/enabled`, `always-enabled app "${app.id}" must be enabled`);
+    }
+  });
+}

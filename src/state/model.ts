@@ -1,0 +1,97 @@
+/** Account property scopes (Provisioning_APIUserDetailsScope). */
+export const SCOPES = ['v2-private', 'v2-local', 'v2-federated', 'v2-published', 'private', 'contacts', 'public'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Profile properties in the order UserDetails lists them. */
+export const PROFILE_PROPERTIES = [
+  'phone',
+  'address',
+  'website',
+  'twitter',
+  'fediverse',
+  'organisation',
+  'role',
+  'headline',
+  'biography',
+  'profile_enabled',
+  'pronouns',
+] as const;
+export type ProfileProperty = (typeof PROFILE_PROPERTIES)[number];
+
+export interface AccountProperty {
+  value: string;
+  scope: Scope;
+}
+
+export interface AdditionalMail {
+  address: string;
+  scope: Scope;
+}
+
+export interface User {
+  id: string;
+  password: string;
+  /** App passwords / device tokens: accepted as Basic passwords and as Bearer tokens. */
+  appPasswords: string[];
+  displayname: string;
+  displaynameScope: Scope;
+  email: string | null;
+  emailScope: Scope;
+  avatarScope: Scope;
+  additionalMail: AdditionalMail[];
+  properties: Record<ProfileProperty, AccountProperty>;
+  enabled: boolean;
+  /** As Nextcloud stores it: 'none', 'default' or a human size such as '5 GB'. */
+  quota: string;
+  usedBytes: number;
+  language: string;
+  locale: string;
+  timezone: string;
+  managers: string[];
+  notifyEmail: string | null;
+  /** Unix seconds; 0 = never. */
+  firstLogin: number;
+  lastLogin: number;
+  /** app -> key -> value */
+  preferences: Map<string, Map<string, string>>;
+  /** Recorded side effects of calls that would reach the outside world. */
+  welcomeMessagesSent: number;
+  wipeRequested: boolean;
+}
+
+export interface Group {
+  id: string;
+  displayname: string;
+  members: Set<string>;
+  subadmins: Set<string>;
+}
+
+export interface App {
+  id: string;
+  name: string;
+  version: string;
+  enabled: boolean;
+  /** core/shipped.json "alwaysEnabled": never listed as disabled, cannot be disabled. */
+  alwaysEnabled: boolean;
+  /** Extra appinfo/info.xml keys returned by GET /cloud/apps/{app}. */
+  info: Record<string, unknown>;
+}
+
+export interface ServerSettings {
+  /** Free bytes reported in quota objects for users without a quota. */
+  freeSpace: number;
+  /** Host (with port) used in cloud ids, e.g. for phone search results. */
+  cloudHost: string;
+}
+
+export interface State {
+  users: Map<string, User>;
+  groups: Map<string, Group>;
+  /** Installed apps in app-folder scan order. */
+  apps: Map<string, App>;
+  /** app -> key -> value */
+  appConfig: Map<string, Map<string, string>>;
+  settings: ServerSettings;
+}
+
+export const ADMIN_GROUP = 'admin';

@@ -1,0 +1,49 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../src/http/app.js';
+import { createMock, type MockOptions, type OcsMock } from '../../src/mock.js';
+
+export type Version = 1 | 2;
+export type Format = 'json' | 'xml';
+
+export interface TestMock {
+  mock: OcsMock;
+  app: Express;
+}
+
+/** A fresh mock on the default fixture (or the given options), with its express app for supertest. */
+export async function freshMock(options: MockOptions = {}): Promise<TestMock> {
+  const mock = await createMock(options);
+  return { mock, app: createApp(mock) };
+}
+
+export const PASSWORDS: Record<string, string> = {
+  admin: 'admin',
+  alice: 'alice-password',
+  bob: 'bob-password',
+  carol: 'carol-password',
+  dave: 'dave-password',
+};
+
+/**
+ * A request as a well-behaved client sends it: Basic auth as `user`, the OCS-APIRequest header,
+ * and `?format=json` when JSON is wanted.
+ */
+export function ocs(
+  app: Express,
+  method: 'get' | 'post' | 'put' | 'delete',
+  version: Version,
+  path: string,
+  options: { user?: string | null; format?: Format } = {},
+) {
+  const user = options.user === undefined ? 'admin' : options.user;
+  const separator = path.includes('?') ? '&' : '?';
+  const url = `/ocs/v${version}.php${path}${options.format === 'json' ? `${separator}format=json` : ''}`;
+  let req = request(app)[method](url).set('OCS-APIRequest', 'true');
+  if (user) req = req.auth(user, PASSWORDS[user] ?? user);
+  return req;
+}
+
+export const VERSIONS: Version[] = [1, 2];
+export const FORMATS: Format[] = ['json', 'xml'];
+export const MATRIX = VERSIONS.flatMap((version) => FORMATS.map((format) => ({ version, format })));

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createOcsHandler, type Interceptor, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
 import { DEFAULT_SPEC, loadSpec, routesFromSpec } from './http/specRoutes.js';
-import { OPERATIONS } from './operations.js';
+import { EXTRA_ROUTES, OPERATIONS } from './operations.js';
 import { createState } from './state/createState.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
 import { addGeneratedUsers } from './state/generateUsers.js';
@@ -59,5 +59,5 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
     typeof options.fixture === 'object' ? checkFixture(options.fixture) : loadFixtureFile(options.fixture ?? DEFAULT_FIXTURE);
   if (options.users && options.users > 0) fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
   const api = await loadSpec(options.spec ?? DEFAULT_SPEC);
-  return new OcsMock(fixture, new RouteTable(routesFromSpec(api)), options.cloudHost ?? 'localhost');
+  return new OcsMock(fixture, new RouteTable([...routesFromSpec(api), ...EXTRA_ROUTES]), options.cloudHost ?? 'localhost');
 }

@@ -1,10 +1,18 @@
 import * as appConfig from './domain/appConfig.js';
 import * as apps from './domain/apps.js';
-import type { DomainHandler } from './domain/context.js';
+import { getCapabilities } from './domain/capabilities.js';
+import type { DomainHandler, HandlerContext } from './domain/context.js';
 import * as groups from './domain/groups.js';
 import * as memberships from './domain/memberships.js';
+import { searchByPhoneNumbers } from './domain/phoneSearch.js';
+import * as preferences from './domain/preferences.js';
 import * as subadmins from './domain/subadmins.js';
+import { editUser, editUserMultiValue } from './domain/userEdits.js';
+import * as fields from './domain/userFields.js';
+import * as lifecycle from './domain/userLifecycle.js';
 import * as users from './domain/users.js';
+import type { PhpValue } from './ocs/php.js';
+import type { RouteDefinition } from './http/routeTable.js';
 
 /**
  * Who may reach an operation before its own checks, as Nextcloud's attributes decide:
@@ -15,10 +23,14 @@ import * as users from './domain/users.js';
  */
 export type Access = 'public' | 'user' | 'subadmin' | 'admin';
 
-export interface OperationBinding {
-  access: Access;
-  handler: DomainHandler;
-}
+export type OperationBinding =
+  | { access: Exclude<Access, 'public'>; handler: DomainHandler }
+  | { access: 'public'; handler: (ctx: HandlerContext) => PhpValue };
+
+/** Core OCS routes clients call next to the provisioning API (not in its spec). */
+export const EXTRA_ROUTES: RouteDefinition[] = [
+  { operationId: 'core-get-capabilities', method: 'GET', path: '/cloud/capabilities', patterns: {}, requiredParams: [] },
+];
 
 /** The map of the whole API: operationId -> access and domain handler. */
 export const OPERATIONS: Record<string, OperationBinding> = {
@@ -45,6 +57,16 @@ export const OPERATIONS: Record<string, OperationBinding> = {
   'users-get-user': { access: 'user', handler: users.getUser },
   'users-get-current-user': { access: 'user', handler: users.getCurrentUser },
   'users-delete-user': { access: 'subadmin', handler: users.deleteUser },
+  'users-edit-user': { access: 'user', handler: editUser },
+  'users-edit-user-multi-value': { access: 'user', handler: editUserMultiValue },
+  'users-get-editable-fields': { access: 'user', handler: fields.getEditableFields },
+  'users-get-editable-fields-for-user': { access: 'user', handler: fields.getEditableFieldsForUser },
+  'users-get-enabled-apps': { access: 'user', handler: fields.getEnabledApps },
+  'users-enable-user': { access: 'subadmin', handler: lifecycle.enableUser },
+  'users-disable-user': { access: 'subadmin', handler: lifecycle.disableUser },
+  'users-wipe-user-devices': { access: 'subadmin', handler: lifecycle.wipeUserDevices },
+  'users-resend-welcome-message': { access: 'subadmin', handler: lifecycle.resendWelcomeMessage },
+  'users-search-by-phone-numbers': { access: 'user', handler: searchByPhoneNumbers },
 
   'users-get-users-groups': { access: 'user', handler: memberships.getUsersGroups },
   'users-get-users-groups-details': { access: 'user', handler: memberships.getUsersGroupsDetails },
@@ -61,4 +83,11 @@ export const OPERATIONS: Record<string, OperationBinding> = {
   'app_config-get-value': { access: 'admin', handler: appConfig.getConfigValue },
   'app_config-set-value': { access: 'user', handler: appConfig.setConfigValue },
   'app_config-delete-key': { access: 'admin', handler: appConfig.deleteConfigKey },
+
+  'preferences-set-preference': { access: 'user', handler: preferences.setPreference },
+  'preferences-set-multiple-preferences': { access: 'user', handler: preferences.setMultiplePreferences },
+  'preferences-delete-preference': { access: 'user', handler: preferences.deletePreference },
+  'preferences-delete-multiple-preference': { access: 'user', handler: preferences.deleteMultiplePreference },
+
+  'core-get-capabilities': { access: 'public', handler: getCapabilities },
 };

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { Params } from '../domain/context.js';
 import { isAdmin, isSubAdmin } from '../domain/access.js';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
-import { negotiateFormat, type OcsFormat } from '../ocs/negotiate.js';
+import { frameworkFormat, negotiateFormat, type OcsFormat } from '../ocs/negotiate.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { OcsVersion } from '../ocs/status.js';
 import type { OperationBinding } from '../operations.js';
@@ -66,10 +66,6 @@ function decodePath(path: string): string {
   }
 }
 
-function formatParamOf(params: Params): string {
-  return typeof params.format === 'string' ? params.format : '';
-}
-
 function passesCsrf(headers: IncomingHttpHeaders, method: AuthMethod | undefined): boolean {
   return headers['ocs-apirequest'] === 'true' || method === 'bearer';
 }
@@ -105,7 +101,8 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   const pathInfo = entry[2] && entry[2] !== '/' ? decodePath(entry[2]) : '';
   const body = await readBody(req);
   const { params, malformedJson } = await parseParams(method, req.headers['content-type'] ?? '', rawQuery, body);
-  const formatParam = formatParamOf(params);
+  // ApiHelper reads getParam('format', 'xml'): no format means text/xml, not octet-stream.
+  const formatParam = frameworkFormat(params.format);
   const { state } = ctx;
 
   const auth = authenticate(state, req.headers);
@@ -153,7 +150,8 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
 
   let result: { code: number; message: string; data: PhpValue };
   try {
-    result = { code: 200, message: '', data: binding.handler({ state, actor: actor!, params }) };
+    const data = binding.access === 'public' ? binding.handler({ state, actor, params }) : binding.handler({ state, actor: actor!, params });
+    result = { code: 200, message: '', data };
   } catch (error) {
     if (error instanceof OcsError) {
       result = { code: error.statuscode, message: error.message, data: error.data };

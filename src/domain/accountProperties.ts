@@ -1,0 +1,44 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { OcsError } from '../ocs/OcsError.js';
+import { SCOPES, type Scope } from '../state/model.js';
+
+/** Legacy scope names are stored as their v2 equivalents (AccountProperty::mapScopeToV2). */
+const LEGACY_SCOPES: Record<string, Scope> = { private: 'v2-local', contacts: 'v2-federated', public: 'v2-published' };
+
+/** A scope as AccountProperty::setScope accepts it; refusals surface as "Invalid " + its message. */
+export function parseScope(value: string): Scope {
+  if (!(SCOPES as readonly string[]).includes(value)) throw new OcsError(101, 'Invalid Invalid scope');
+  return LEGACY_SCOPES[value] ?? (value as Scope);
+}
+
+/** E.164 form of a phone number (AccountManager), or null when it is not a valid number. */
+export function normalisePhone(value: string, region?: string): string | null {
+  const parsed = parsePhoneNumberFromString(value, region as CountryCode | undefined);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** AccountManager's checks of property values, with the messages editUser turns into OCS 101. */
+export function validatedPropertyValue(name: string, value: string): string {
+  if (value === '') return value;
+  if (name === 'phone') {
+    const phone = normalisePhone(value);
+    if (!phone) throw new OcsError(101, 'Invalid phone');
+    return phone;
+  }
+  if (name === 'website') {
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new OcsError(101, 'Invalid website');
+  }
+  if (name === 'fediverse' && !/^@?[^@\s/]+@[^@\s/]+\.[^@\s/]+$/.test(value)) throw new OcsError(101, 'Invalid fediverse');
+  return value;
+}
+
+/** PHP's FILTER_VALIDATE_EMAIL, close enough for addresses clients send. */
+export function isValidEmail(value: string): boolean {
+  return /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/.test(value);
+}

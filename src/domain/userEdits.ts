@@ -1,0 +1,131 @@
+import { OcsError } from '../ocs/OcsError.js';
+import type { PhpValue } from '../ocs/php.js';
+import { PROFILE_PROPERTIES, type ProfileProperty, type State, type User } from '../state/model.js';
+import { isValidEmail, parseScope, validatedPropertyValue } from './accountProperties.js';
+import { canManageUser, isAdmin } from './access.js';
+import { stringParam, type AuthenticatedContext } from './context.js';
+import { normaliseQuota } from './quota.js';
+
+const MAX_PASSWORD_LENGTH = 469;
+/** Language codes of a stock server's l10n folder (IFactory::findAvailableLanguages), shortened. */
+const LANGUAGES = new Set(['en', 'en_GB', 'de', 'de_DE', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pt_PT', 'pl', 'ru', 'sv', 'da', 'fi', 'nb', 'cs', 'hu', 'ja', 'ko', 'zh_CN', 'zh_TW', 'tr', 'uk']);
+const LOCALES = new Set(['en_US', 'en_GB', 'de_DE', 'de_AT', 'de_CH', 'fr_FR', 'fr_CA', 'es_ES', 'it_IT', 'nl_NL', 'pt_BR', 'pt_PT', 'pl_PL', 'ru_RU', 'sv_SE', 'da_DK', 'fi_FI', 'nb_NO', 'cs_CZ', 'hu_HU', 'ja_JP', 'ko_KR', 'zh_CN', 'zh_TW', 'tr_TR', 'uk_UA']);
+
+const SCOPE_KEYS = ['displaynameScope', 'emailScope', 'avatarScope', ...PROFILE_PROPERTIES.map((name) => `${name}Scope`)];
+const PROPERTY_KEYS = new Set<string>(PROFILE_PROPERTIES);
+
+/** Keys editUser accepts, by who edits whom (UsersController::editUser). */
+function permittedKeys(state: State, actor: User, target: User): Set<string> {
+  const actorIsAdmin = isAdmin(state, actor.id);
+  if (actor.id === target.id) {
+    const keys = ['display', 'displayname', 'email', ...SCOPE_KEYS, 'additional_mail', 'password', 'notify_email', 'language', 'locale', ...PROFILE_PROPERTIES];
+    if (actorIsAdmin) keys.push('quota', 'manager');
+    return new Set(keys);
+  }
+  if (!canManageUser(state, actor, target.id)) throw new OcsError(998);
+  return new Set(['display', 'displayname', 'email', 'additional_mail', 'password', 'language', 'locale', ...PROFILE_PROPERTIES, 'quota', 'notify_email', 'manager']);
+}
+
+function setScope(target: User, key: string, value: string): void {
+  const scope = parseScope(value);
+  const name = key.slice(0, -'Scope'.length);
+  // Display name and e-mail must stay reachable by the server itself.
+  if ((name === 'displayname' || name === 'email') && scope === 'v2-private') throw new OcsError(101, 'Invalid scope');
+  if (name === 'displayname') target.displaynameScope = scope;
+  else if (name === 'email') target.emailScope = scope;
+  else if (name === 'avatar') target.avatarScope = scope;
+  else target.properties[name as ProfileProperty].scope = scope;
+}
+
+function addAdditionalMail(target: User, value: string): void {
+  if (!isValidEmail(value) || value === target.email) throw new OcsError(101);
+  const address = value.trim().toLowerCase();
+  if (target.additionalMail.some((mail) => mail.address === address)) throw new OcsError(101);
+  target.additionalMail.push({ address, scope: 'v2-local' });
+}
+
+export function editUser(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor } = ctx;
+  const target = state.users.get(stringParam(ctx.params, 'userId'));
+  const key = stringParam(ctx.params, 'key');
+  const value = stringParam(ctx.params, 'value');
+  if (!target) throw new OcsError(998);
+  const permitted = permittedKeys(state, actor, target);
+  if (!permitted.has(key)) {
+    const message = actor.id !== target.id && SCOPE_KEYS.includes(key) ? 'An admin cannot edit user account property scopes' : '';
+    throw new OcsError(113, message);
+  }
+  switch (key) {
+    case 'display':
+    case 'displayname':
+      if (value.length > 64) throw new OcsError(101, 'Display name is too long');
+      target.displayname = value;
+      break;
+    case 'quota':
+      target.quota = normaliseQuota(state, value);
+      break;
+    case 'manager':
+      target.managers = [value];
+      break;
+    case 'password':
+      if (value.length > MAX_PASSWORD_LENGTH) throw new OcsError(102, 'Invalid password value');
+      target.password = value;
+      break;
+    case 'language':
+      if (!LANGUAGES.has(value)) throw new OcsError(102, 'Invalid language');
+      target.language = value;
+      break;
+    case 'locale':
+      if (!LOCALES.has(value)) throw new OcsError(102, 'Invalid locale');
+      target.locale = value;
+      break;
+    case 'notify_email': {
+      const known = value === '' || value === target.email || target.additionalMail.some((mail) => mail.address === value);
+      if (!known || (value !== '' && !isValidEmail(value))) throw new OcsError(101);
+      target.notifyEmail = value === '' ? null : value;
+      break;
+    }
+    case 'email':
+      if (value !== '' && !isValidEmail(value)) throw new OcsError(101);
+      target.email = value === '' ? null : value;
+      break;
+    case 'additional_mail':
+      addAdditionalMail(target, value);
+      break;
+    default:
+      if (PROPERTY_KEYS.has(key)) {
+        target.properties[key as ProfileProperty].value = validatedPropertyValue(key, value);
+      } else {
+        setScope(target, key, value);
+      }
+  }
+  return [];
+}
+
+/** PUT /cloud/users/{userId}/{collectionName}: edits of the additional e-mail addresses. */
+export function editUserMultiValue(ctx: AuthenticatedContext): PhpValue {
+  const { state, actor } = ctx;
+  const target = state.users.get(stringParam(ctx.params, 'userId'));
+  const collection = stringParam(ctx.params, 'collectionName');
+  const key = stringParam(ctx.params, 'key');
+  const value = stringParam(ctx.params, 'value');
+  if (!target) throw new OcsError(998);
+  let permitted: string[];
+  if (target.id === actor.id) permitted = ['additional_mail', 'additional_mailScope'];
+  else if (canManageUser(state, actor, target.id)) permitted = ['additional_mail'];
+  else throw new OcsError(998);
+  if (!permitted.includes(collection)) throw new OcsError(103);
+  if (collection === 'additional_mail') {
+    target.additionalMail = target.additionalMail.filter((mail) => mail.address !== key);
+    if (value !== '') target.additionalMail.push({ address: value, scope: 'v2-local' });
+    return [];
+  }
+  const entry = target.additionalMail.find((mail) => mail.address === key);
+  if (!entry) throw new OcsError(102);
+  try {
+    entry.scope = parseScope(value);
+  } catch {
+    throw new OcsError(102);
+  }
+  return [];
+}

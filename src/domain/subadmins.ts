@@ -15,8 +15,8 @@ export function getUserSubAdminGroups(ctx: AuthenticatedContext): PhpValue {
 export function getUserSubAdminGroupsDetails(ctx: AuthenticatedContext): PhpValue {
   const { state, actor } = ctx;
   const uid = stringParam(ctx.params, 'userId');
-  if (!state.users.has(uid)) throw new OcsError(404, 'User does not exist');
-  if (uid !== actor.id && !isAdmin(state, actor.id)) throw new OcsError(998);
+  // Like the other per-user group lookups: unknown and not permitted both look like 998.
+  if (!state.users.has(uid) || (uid !== actor.id && !isAdmin(state, actor.id))) throw new OcsError(998);
   return {
     groups: subAdminGroupsOf(state, uid).map((gid) => groupDetails(state, state.groups.get(gid)!)),
   };

@@ -38,6 +38,11 @@ function frameworkCsp(): string {
   return `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; frame-src *; img-src * data: blob:; font-src 'self' data:; media-src *; connect-src *; object-src 'none'; base-uri 'self';`;
 }
 
+/** ApiHelper::setContentType spells the header `Content-type` for XML only (transcripts 14, 15). */
+function frameworkContentTypeHeader(format: string): Record<string, string> {
+  return { [format === 'xml' ? 'Content-type' : 'Content-Type']: frameworkContentType(format) };
+}
+
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.statusCode = status;
@@ -78,7 +83,7 @@ export function writeFrameworkAnswer(
 ): void {
   const { httpStatus, envelope } = buildEnvelope(version, code, message, [], 'framework');
   const body = renderEnvelope(envelope, formatParam === 'json' ? 'json' : 'xml');
-  send(res, httpStatus, { ...SERVER_HEADERS, 'Content-Security-Policy': frameworkCsp(), 'X-Robots-Tag': 'noindex, nofollow', ...extraHeaders, 'Content-type': frameworkContentType(formatParam) }, body);
+  send(res, httpStatus, { ...SERVER_HEADERS, 'Content-Security-Policy': frameworkCsp(), 'X-Robots-Tag': 'noindex, nofollow', ...extraHeaders, ...frameworkContentTypeHeader(formatParam) }, body);
 }
 
 /** A security-middleware failure that OCSMiddleware does not re-wrap: plain JSON (e.g. CSRF 412). */
@@ -88,7 +93,7 @@ export function writePlainJson(res: ServerResponse, status: number, body: PhpVal
 
 /** Known route, wrong method: HTTP 405, no body, only a Content-Type. */
 export function writeMethodNotAllowed(res: ServerResponse, formatParam: string): void {
-  send(res, 405, { ...SERVER_HEADERS, 'Content-type': frameworkContentType(formatParam === 'json' ? 'json' : 'xml') }, '');
+  send(res, 405, { ...SERVER_HEADERS, ...frameworkContentTypeHeader(formatParam === 'json' ? 'json' : 'xml') }, '');
 }
 
 /** Anonymous browser request: the security middleware redirects to the login page. */

@@ -1,6 +1,7 @@
 import type { PhpValue } from './php.js';
 
-const PHP_ESCAPES = /[\u007f-\uffff<>/]/g;
+// DEL (0x7f) is ASCII: json_encode writes it raw; only bytes from 0x80 up become \uXXXX.
+const PHP_ESCAPES = /[\u0080-\uffff<>/]/g;
 
 /**
  * PHP's json_encode($value, JSON_HEX_TAG): compact, `\/`, non-ASCII as lowercase `\uXXXX` (surrogate

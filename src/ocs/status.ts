@@ -42,7 +42,7 @@ export function frameStatus(version: OcsVersion, code: number, origin: OcsOrigin
 }
 
 function v2HttpStatus(code: number): number {
-  if (code === 100) return 200;
+  // V2Response has no special case for 100: like every code below 200 it is a 400.
   if (code === RESPOND_UNAUTHORISED) return 401;
   if (code === RESPOND_NOT_FOUND) return 404;
   if (code === RESPOND_SERVER_ERROR || code === RESPOND_UNKNOWN_ERROR) return 500;

@@ -5,8 +5,10 @@ import { stringParam, type AuthenticatedContext } from './context.js';
 
 const APP_NOT_FOUND = 'The request app was not found';
 
+/** OC_App::getEnabledApps(): sorted, but `files` is put first (array_unshift). */
 function enabledIds(state: State): string[] {
-  return [...state.apps.values()].filter((app) => app.enabled).map((app) => app.id).sort();
+  const ids = [...state.apps.values()].filter((app) => app.enabled && app.id !== 'files').map((app) => app.id).sort();
+  return state.apps.get('files')?.enabled ? ['files', ...ids] : ids;
 }
 
 /**
@@ -15,14 +17,15 @@ function enabledIds(state: State): string[] {
  */
 export function getApps(ctx: AuthenticatedContext): PhpValue {
   const filter = ctx.params.filter;
-  const all = [...ctx.state.apps.values()];
+  // OC_App::listAllApps() skips always-enabled apps, so array_diff keys are positions in this list.
+  const listed = [...ctx.state.apps.values()].filter((app) => !app.alwaysEnabled);
   if (filter === undefined || filter === null) {
-    return { apps: all.filter((app) => !app.alwaysEnabled).map((app) => app.id) };
+    return { apps: listed.map((app) => app.id) };
   }
   if (filter === 'enabled') return { apps: enabledIds(ctx.state) };
   if (filter === 'disabled') {
     const disabled: { [key: string]: PhpValue } = {};
-    all.forEach((app, index) => {
+    listed.forEach((app, index) => {
       if (!app.enabled) disabled[String(index)] = app.id;
     });
     const keys = Object.keys(disabled);

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { State } from '../../src/state/model.js';
+import { freshMock, MATRIX, ocs, type TestMock } from './mock.js';
+import { expectOcs, httpStatusFor } from './operations.js';
+
+export interface GuardedRoute {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Path below /ocs/v{1,2}.php, with any parameters the call needs in its query string. */
+  path: string;
+  /** admin: no #[NoAdminRequired]; subadmin: the provisioning middleware wants a sub-admin. */
+  access: 'admin' | 'subadmin';
+}
+
+/** Everything a denied call must leave alone, in a comparable form. */
+export function snapshot(state: State): string {
+  return JSON.stringify({
+    users: [...state.users.keys()],
+    groups: [...state.groups.values()].map((group) => [group.id, group.displayname, [...group.members], [...group.subadmins]]),
+    apps: [...state.apps.values()].map((app) => [app.id, app.enabled]),
+    appConfig: [...state.appConfig].map(([app, config]) => [app, [...config]]),
+  });
+}
+
+const ADMIN_ONLY = 'Logged in account must be an admin';
+const SUBADMIN_ONLY = 'Logged in account must be at least a sub admin';
+
+/**
+ * Plain user (bob), sub-admin (alice, of group1) and anonymous callers on each route, in every
+ * version and format: the security middleware's answer, and no state change.
+ */
+export function describeDenials(area: string, routes: GuardedRoute[]): void {
+  describe.each(MATRIX)(`${area} permission denials v$version $format`, ({ version, format }) => {
+    let t: TestMock;
+    beforeEach(async () => {
+      t = await freshMock();
+    });
+
+    for (const route of routes) {
+      const label = `${route.method.toUpperCase()} ${route.path}`;
+      const denied = route.access === 'admin' ? ADMIN_ONLY : SUBADMIN_ONLY;
+      const callers = route.access === 'admin' ? ['bob', 'alice'] : ['bob'];
+      for (const user of callers) {
+        const role = user === 'bob' ? 'plain user' : 'sub-admin';
+        it(`v${version} ${format} ${label} as ${role} -> 403 "${denied}", HTTP ${httpStatusFor(version, 403)}`, async () => {
+          const before = snapshot(t.mock.state);
+          const res = await ocs(t.app, route.method, version, route.path, { user, format });
+          await expectOcs(res, version, format, { code: 403, message: denied });
+          expect(snapshot(t.mock.state)).toBe(before);
+        });
+      }
+      it(`v${version} ${format} ${label} anonymous -> 997 "Current user is not logged in", HTTP 401`, async () => {
+        const before = snapshot(t.mock.state);
+        const res = await ocs(t.app, route.method, version, route.path, { user: null, format });
+        await expectOcs(res, version, format, { code: 997, message: 'Current user is not logged in' });
+        expect(snapshot(t.mock.state)).toBe(before);
+      });
+    }
+  });
+}

@@ -1,0 +1,102 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { okJson, okXml, xmlList } from '../support/protocol.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'ocs-mock.js');
+const AUTH = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
+
+const children: ChildProcess[] = [];
+
+beforeAll(() => {
+  // `npm test` builds first; a bare `npx vitest run test/e2e` may find no dist/ yet.
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+    expect(build.status).toBe(0);
+  }
+}, 120_000);
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function start(args: string[]): ChildProcess {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return child;
+}
+
+/** Resolves with the URL the CLI prints once it listens. */
+function printedUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /listening on (http:\/\/\S+)/.exec(out);
+      if (found) resolve(found[1]);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`CLI exited with ${code} before printing its URL:\n${out}\n${err}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('the built CLI (bin/ocs-mock.js)', () => {
+  test('serve --port 0 prints the real port, answers v1 XML and v2 JSON, and stops on SIGTERM with exit code 0', async () => {
+    const child = start(['serve', '--port', '0']);
+    const done = exited(child);
+    const url = await printedUrl(child);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(url).not.toMatch(/:0$/);
+
+    const v1 = await fetch(`${url}/ocs/v1.php/cloud/groups`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
+    expect(v1.status).toBe(200);
+    expect(v1.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(v1.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(await v1.text()).toBe(okXml(1, xmlList('groups', ['admin', 'empty', 'group1', 'group2'])));
+
+    const v2 = await fetch(`${url}/ocs/v2.php/cloud/users?format=json`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
+    expect(v2.status).toBe(200);
+    expect(v2.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await v2.text()).toBe(okJson(2, '{"users":["admin","alice","bob","carol","dave"]}'));
+
+    const unknown = await fetch(`${url}/ocs/v2.php/cloud/nonexistent`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('text/xml; charset=UTF-8');
+
+    child.kill('SIGTERM');
+    const { code } = await done;
+    expect(code).toBe(0);
+  });
+
+  test('a bad fixture file stops start-up with exit code 2, naming the file, the JSON path and the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocs-mock-e2e-'));
+    const file = join(dir, 'bad-fixture.json');
+    writeFileSync(file, JSON.stringify({ groups: [{ id: 'g' }], users: [{ id: 'u', password: 'p', enabled: 'yes' }] }));
+    const { code, stderr } = await exited(start(['serve', '--port', '0', '--fixtures', file]));
+    expect(code).toBe(2);
+    expect(stderr).toContain(file);
+    expect(stderr).toContain('/users/0/enabled');
+    expect(stderr).toContain('must be boolean');
+  });
+
+  test('serve --help lists the serve options', async () => {
+    const { code, stdout } = await exited(start(['serve', '--help']));
+    expect(code).toBe(0);
+    for (const option of ['--port <port>', '--host <host>', '--fixtures <file>', '--users <n>', '--seed <s>']) {
+      expect(stdout).toContain(option);
+    }
+  });
+});

@@ -93,7 +93,8 @@ export function writePlainJson(res: ServerResponse, status: number, body: PhpVal
 
 /** Known route, wrong method: HTTP 405, no body, only a Content-Type. */
 export function writeMethodNotAllowed(res: ServerResponse, formatParam: string): void {
-  send(res, 405, { ...SERVER_HEADERS, ...frameworkContentTypeHeader(formatParam === 'json' ? 'json' : 'xml') }, '');
+  // Same ApiHelper::setContentType as the other framework answers: format=html gives octet-stream.
+  send(res, 405, { ...SERVER_HEADERS, ...frameworkContentTypeHeader(formatParam) }, '');
 }
 
 /** Anonymous browser request: the security middleware redirects to the login page. */

@@ -49,6 +49,13 @@ describe('405: known path, wrong method', () => {
     expect(bodyText(res)).toBe('');
   });
 
+  test('405 with format=html -> application/octet-stream (ApiHelper::setContentType)', async () => {
+    const res = await asText(request(t.app).patch('/ocs/v2.php/cloud/groups?format=html').auth('admin', 'admin').set('OCS-APIRequest', 'true'));
+    expect(res.status).toBe(405);
+    expectFrameworkHeaders(res, CT.octet);
+    expect(bodyText(res)).toBe('');
+  });
+
   test('405 ignores Accept: application/json', async () => {
     const res = await asText(ocs(t.app, 'put', 2, '/cloud/groups').set('Accept', 'application/json'));
     expect(res.status).toBe(405);

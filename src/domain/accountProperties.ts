@@ -2,12 +2,15 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { OcsError } from '../ocs/OcsError.js';
 import { SCOPES, type Scope } from '../state/model.js';
 
-/** Legacy scope names are stored as their v2 equivalents (AccountProperty::mapScopeToV2). */
-const LEGACY_SCOPES: Record<string, Scope> = { private: 'v2-local', contacts: 'v2-federated', public: 'v2-published' };
+/**
+ * Legacy scope names are stored as their v2 equivalents (AccountProperty::mapScopeToV2, which also
+ * maps the empty string to v2-local, so `''` is an accepted scope).
+ */
+const LEGACY_SCOPES: Record<string, Scope> = { private: 'v2-local', contacts: 'v2-federated', public: 'v2-published', '': 'v2-local' };
 
 /** A scope as AccountProperty::setScope accepts it; refusals surface as "Invalid " + its message. */
 export function parseScope(value: string): Scope {
-  if (!(SCOPES as readonly string[]).includes(value)) throw new OcsError(101, 'Invalid Invalid scope');
+  if (!(SCOPES as readonly string[]).includes(value) && value !== '') throw new OcsError(101, 'Invalid Invalid scope');
   return LEGACY_SCOPES[value] ?? (value as Scope);
 }
 

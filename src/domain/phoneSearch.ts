@@ -11,7 +11,8 @@ const REGIONS = new Set<string>(getCountries());
  * the answer maps each key whose number belongs to an account to that account's cloud id.
  */
 export function searchByPhoneNumbers(ctx: AuthenticatedContext): PhpValue {
-  const location = stringParam(ctx.params, 'location');
+  // libphonenumber's isValidRegionCode upper-cases the region: 'de' is as good as 'DE'.
+  const location = stringParam(ctx.params, 'location').toUpperCase();
   const search = ctx.params.search;
   if (!REGIONS.has(location as CountryCode)) throw new OcsError(400);
   if (search === null || typeof search !== 'object') throw new OcsError(400);

@@ -5,8 +5,9 @@ import { DEFAULT_SPEC, loadSpec, routesFromSpec } from './http/specRoutes.js';
 import { EXTRA_ROUTES, OPERATIONS } from './operations.js';
 import { createState } from './state/createState.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
-import { addGeneratedUsers } from './state/generateUsers.js';
 import type { State } from './state/model.js';
+import { scenariosOf } from './scenarios/install.js';
+import type { ScenarioFile } from './scenarios/types.js';
 
 export interface MockOptions {
   /** A fixture file path or object; default fixtures/default.json. */
@@ -18,6 +19,8 @@ export interface MockOptions {
   spec?: string;
   /** Host (and port) used in cloud ids. */
   cloudHost?: string;
+  /** Scenario files (paths) or documents, tried in this order before every route. */
+  scenarios?: (string | ScenarioFile)[];
 }
 
 /**
@@ -57,7 +60,15 @@ export class OcsMock implements PipelineContext {
 export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
   let fixture =
     typeof options.fixture === 'object' ? checkFixture(options.fixture) : loadFixtureFile(options.fixture ?? DEFAULT_FIXTURE);
-  if (options.users && options.users > 0) fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
+  if (options.users && options.users > 0) {
+    // faker is the heaviest import; only runs that generate users pay for it.
+    const { addGeneratedUsers } = await import('./state/generateUsers.js');
+    fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
+  }
   const api = await loadSpec(options.spec ?? DEFAULT_SPEC);
-  return new OcsMock(fixture, new RouteTable([...routesFromSpec(api), ...EXTRA_ROUTES]), options.cloudHost ?? 'localhost');
+  const mock = new OcsMock(fixture, new RouteTable([...routesFromSpec(api), ...EXTRA_ROUTES]), options.cloudHost ?? 'localhost');
+  options.scenarios?.forEach((source, i) =>
+    typeof source === 'string' ? scenariosOf(mock).loadFile(source) : scenariosOf(mock).loadDocument(source, `options.scenarios[${i}]`, `scenario-${i + 1}`),
+  );
+  return mock;
 }

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './http/app.js';
 import { isOcsUrl } from './http/ocsHandler.js';
 import { createMock, type MockOptions, type OcsMock } from './mock.js';
 
@@ -22,8 +21,16 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const mock = await createMock(options);
-  const app = createApp(mock);
-  const server = createServer((req, res) => (isOcsUrl(req.url ?? '/') ? mock.handle(req, res) : app(req, res)));
+  // express loads on the first control-API request, keeping it off start-up.
+  let controlApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
+  const control = (req: IncomingMessage, res: ServerResponse) => {
+    controlApp ??= import('./http/app.js').then(({ createApp }) => createApp(mock));
+    controlApp.then((app) => app(req, res)).catch(() => {
+      res.statusCode = 500;
+      res.end();
+    });
+  };
+  const server = createServer((req, res) => (isOcsUrl(req.url ?? '/') ? mock.handle(req, res) : control(req, res)));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

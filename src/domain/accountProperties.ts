@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { createRequire } from 'node:module';
+import type { CountryCode } from 'libphonenumber-js';
 import { OcsError } from '../ocs/OcsError.js';
 import { SCOPES, type Scope } from '../state/model.js';
 
@@ -14,9 +15,18 @@ export function parseScope(value: string): Scope {
   return LEGACY_SCOPES[value] ?? (value as Scope);
 }
 
+type PhoneLibrary = typeof import('libphonenumber-js');
+let phoneLibrary: PhoneLibrary | undefined;
+
+/** libphonenumber-js is loaded on first use: most runs never edit a phone number. */
+export function phoneNumbers(): PhoneLibrary {
+  phoneLibrary ??= createRequire(import.meta.url)('libphonenumber-js') as PhoneLibrary;
+  return phoneLibrary;
+}
+
 /** E.164 form of a phone number (AccountManager), or null when it is not a valid number. */
 export function normalisePhone(value: string, region?: string): string | null {
-  const parsed = parsePhoneNumberFromString(value, region as CountryCode | undefined);
+  const parsed = phoneNumbers().parsePhoneNumberFromString(value, region as CountryCode | undefined);
   return parsed?.isValid() ? parsed.number : null;
 }
 

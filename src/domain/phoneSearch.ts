@@ -1,10 +1,7 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
-import { normalisePhone } from './accountProperties.js';
+import { normalisePhone, phoneNumbers } from './accountProperties.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
-import { getCountries, type CountryCode } from 'libphonenumber-js';
-
-const REGIONS = new Set<string>(getCountries());
 
 /**
  * POST /cloud/users/search/by-phone: `search` maps a client's contact keys to phone numbers;
@@ -14,7 +11,7 @@ export function searchByPhoneNumbers(ctx: AuthenticatedContext): PhpValue {
   // libphonenumber's isValidRegionCode upper-cases the region: 'de' is as good as 'DE'.
   const location = stringParam(ctx.params, 'location').toUpperCase();
   const search = ctx.params.search;
-  if (!REGIONS.has(location as CountryCode)) throw new OcsError(400);
+  if (!phoneNumbers().isSupportedCountry(location)) throw new OcsError(400);
   if (search === null || typeof search !== 'object') throw new OcsError(400);
   const keyByNumber = new Map<string, string>();
   for (const [key, numbers] of Object.entries(search as Record<string, unknown>)) {

@@ -21,7 +21,7 @@ const ROLES = {
 } as const;
 type Role = keyof typeof ROLES;
 
-type Expected = 'ok' | [statuscode: number, message: string];
+type Expected = 'ok' | readonly [statuscode: number, message: string];
 const NOT_LOGGED_IN: Expected = [997, 'Current user is not logged in'];
 const NOT_ADMIN: Expected = [403, 'Logged in account must be an admin'];
 const NOT_SUBADMIN: Expected = [403, 'Logged in account must be at least a sub admin'];

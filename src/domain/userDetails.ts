@@ -24,8 +24,10 @@ function quotaInfo(state: State, user: User): PhpValue {
   if (bytes !== null && bytes > 0) {
     return { free: Math.max(bytes - used, 0), used, total: bytes, relative: Math.round((used / bytes) * 10000) / 100, quota: bytes };
   }
+  // OC_Helper::getStorageInfo: without a quota the share of the storage's free + used space.
   const free = state.settings.freeSpace;
-  return { free, used, total: free + used, relative: 0, quota: SPACE_UNLIMITED };
+  const total = free + used;
+  return { free, used, total, relative: total > 0 ? Math.round((used / total) * 10000) / 100 : 0, quota: SPACE_UNLIMITED };
 }
 
 /**

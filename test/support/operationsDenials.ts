@@ -7,8 +7,11 @@ export interface GuardedRoute {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Path below /ocs/v{1,2}.php, with any parameters the call needs in its query string. */
   path: string;
-  /** admin: no #[NoAdminRequired]; subadmin: the provisioning middleware wants a sub-admin. */
-  access: 'admin' | 'subadmin';
+  /**
+   * admin: no #[NoAdminRequired]; subadmin: the provisioning middleware wants a sub-admin;
+   * user: any logged-in user passes the middlewares (only anonymous callers are refused there).
+   */
+  access: 'admin' | 'subadmin' | 'user';
 }
 
 /** Everything a denied call must leave alone, in a comparable form. */
@@ -38,7 +41,7 @@ export function describeDenials(area: string, routes: GuardedRoute[]): void {
     for (const route of routes) {
       const label = `${route.method.toUpperCase()} ${route.path}`;
       const denied = route.access === 'admin' ? ADMIN_ONLY : SUBADMIN_ONLY;
-      const callers = route.access === 'admin' ? ['bob', 'alice'] : ['bob'];
+      const callers = route.access === 'admin' ? ['bob', 'alice'] : route.access === 'subadmin' ? ['bob'] : [];
       for (const user of callers) {
         const role = user === 'bob' ? 'plain user' : 'sub-admin';
         it(`v${version} ${format} ${label} as ${role} -> 403 "${denied}", HTTP ${httpStatusFor(version, 403)}`, async () => {

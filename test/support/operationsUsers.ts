@@ -1,0 +1,115 @@
+import type { Php } from './operations.js';
+
+/** Free bytes of the fixture's storage (server.freeSpace). */
+export const FREE_SPACE = 84_134_703_104;
+
+const seconds = (iso: string) => Date.parse(iso) / 1000;
+
+interface Account {
+  id: string;
+  enabled: boolean;
+  firstLogin: number;
+  lastLogin: number;
+  subadmin: string[];
+  quota: Php;
+  email: string | null;
+  displayname: string;
+  properties?: { phone?: string; organisation?: string; role?: string };
+  groups: string[];
+  language: string;
+  locale: string;
+}
+
+/** The default fixture's users as Nextcloud reports them (quota objects per fillStorageInfo). */
+export const ACCOUNTS: Record<string, Account> = {
+  admin: {
+    id: 'admin', enabled: true, firstLogin: seconds('2026-01-05T08:00:00Z'), lastLogin: seconds('2026-11-20T09:15:00Z'),
+    subadmin: [],
+    // No quota: free space of the storage, relative = round(164 / total * 10000) / 100 = 0.
+    quota: { free: FREE_SPACE, used: 164, total: FREE_SPACE + 164, relative: 0, quota: -3 },
+    email: null, displayname: 'admin', groups: ['admin'], language: 'en', locale: '',
+  },
+  alice: {
+    id: 'alice', enabled: true, firstLogin: seconds('2026-02-10T10:00:00Z'), lastLogin: seconds('2026-11-19T16:42:00Z'),
+    subadmin: ['group1'],
+    // 5 GB quota, 1288490189 bytes used: 24 %.
+    quota: { free: 5368709120 - 1288490189, used: 1288490189, total: 5368709120, relative: 24, quota: 5368709120 },
+    email: 'alice@example.com', displayname: 'Alice Adams',
+    properties: { phone: '+4971125242890', organisation: 'Example Inc.', role: 'Team lead' },
+    groups: ['group1'], language: 'en', locale: 'en_US',
+  },
+  bob: {
+    id: 'bob', enabled: true, firstLogin: seconds('2026-03-01T09:30:00Z'), lastLogin: seconds('2026-11-18T08:05:00Z'),
+    subadmin: [],
+    // Quota 'default' and no files/default_quota: unlimited; 52428800 / 84187131904 -> 0.06 %.
+    quota: { free: FREE_SPACE, used: 52428800, total: FREE_SPACE + 52428800, relative: 0.06, quota: -3 },
+    email: 'bob@example.com', displayname: 'Bob Brown', groups: ['group1', 'group2'], language: 'de', locale: '',
+  },
+  carol: {
+    id: 'carol', enabled: false, firstLogin: seconds('2026-04-01T12:00:00Z'), lastLogin: seconds('2026-06-01T12:00:00Z'),
+    subadmin: [],
+    quota: { free: 1073741824, used: 0, total: 1073741824, relative: 0, quota: 1073741824 },
+    email: 'carol@example.com', displayname: 'Carol Clark', groups: ['group2'], language: 'en', locale: '',
+  },
+  dave: {
+    id: 'dave', enabled: true, firstLogin: 0, lastLogin: 0,
+    subadmin: [],
+    // Never logged in, no home folder yet: only the configured quota.
+    quota: { quota: 'none', used: 0 },
+    email: null, displayname: 'Dave Davis', groups: [], language: 'en', locale: '',
+  },
+};
+
+const PROPERTIES = ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'] as const;
+
+export interface View {
+  /** Admins and sub-admins of the user see `enabled`. */
+  enabled: boolean;
+  /** Only admins see `storageLocation`. */
+  storageLocation: boolean;
+  /** Only a user reading themself gets the *Scope keys. */
+  scopes: boolean;
+}
+
+export const ADMIN_VIEW: View = { enabled: true, storageLocation: true, scopes: false };
+
+/** UserDetails in the key order of AUserDataOCSController::getUserData. */
+export function userDetails(uid: string, view: View = ADMIN_VIEW, account: Account = ACCOUNTS[uid]): { [key: string]: Php } {
+  const data: { [key: string]: Php } = {};
+  if (view.enabled) data.enabled = account.enabled;
+  if (view.storageLocation) data.storageLocation = `/var/www/html/data/${account.id}`;
+  data.id = account.id;
+  data.firstLoginTimestamp = account.firstLogin;
+  data.lastLoginTimestamp = account.lastLogin;
+  data.lastLogin = account.lastLogin * 1000;
+  data.backend = 'Database';
+  data.subadmin = account.subadmin;
+  data.quota = account.quota;
+  data.manager = '';
+  if (view.scopes) data.avatarScope = 'v2-federated';
+  data.email = account.email;
+  if (view.scopes) data.emailScope = 'v2-federated';
+  data.additional_mail = [];
+  if (view.scopes) data.additional_mailScope = [];
+  data.displayname = account.displayname;
+  data['display-name'] = account.displayname;
+  if (view.scopes) data.displaynameScope = 'v2-federated';
+  for (const name of PROPERTIES) {
+    data[name] = name === 'profile_enabled' ? '1' : ((account.properties as Record<string, string> | undefined)?.[name] ?? '');
+    if (view.scopes) data[`${name}Scope`] = 'v2-local';
+  }
+  data.groups = account.groups;
+  data.language = account.language;
+  data.locale = account.locale;
+  data.notify_email = account.email;
+  data.backendCapabilities = { setDisplayName: true, setPassword: true };
+  return data;
+}
+
+/** A user created through POST /cloud/users, before any login. */
+export function createdAccount(id: string, overrides: Partial<Account> = {}): Account {
+  return {
+    id, enabled: true, firstLogin: 0, lastLogin: 0, subadmin: [], quota: { quota: 'none', used: 0 },
+    email: null, displayname: id, groups: [], language: 'en', locale: '', ...overrides,
+  };
+}

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { FixtureError } from './state/fixtureFile.js';
+import { ScenarioError } from './scenarios/scenarioFile.js';
 import { ADMIN_GROUP } from './state/model.js';
 import { startServer } from './server.js';
 
@@ -13,19 +14,36 @@ function integer(name: string, min: number, max: number) {
   };
 }
 
+/** For repeatable options: commander calls it once per occurrence. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 interface ServeFlags {
   port: number;
   host: string;
   fixtures?: string;
   users: number;
   seed: number;
+  scenario: string[];
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
   let running;
   try {
-    running = await startServer({ port: flags.port, host: flags.host, fixture: flags.fixtures, users: flags.users, seed: flags.seed });
+    running = await startServer({
+      port: flags.port,
+      host: flags.host,
+      fixture: flags.fixtures,
+      users: flags.users,
+      seed: flags.seed,
+      scenarios: flags.scenario,
+    });
   } catch (error) {
+    if (error instanceof ScenarioError) {
+      console.error(`ocs-mock: invalid scenario: ${error.message}`);
+      process.exit(2);
+    }
     if (error instanceof FixtureError) {
       console.error(`ocs-mock: invalid fixture: ${error.message}`);
       process.exit(2);
@@ -66,6 +84,7 @@ export function buildCli(): Command {
     .option('-f, --fixtures <file>', 'fixture file with users, groups, apps and app config (default: fixtures/default.json)')
     .option('-u, --users <n>', 'add N generated users', integer('--users', 0, 1_000_000), 0)
     .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
+    .option('--scenario <file>', 'scenario file of failure rules (repeatable, tried in order)', collect, [] as string[])
     .action(serve);
   return program;
 }

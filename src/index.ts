@@ -10,3 +10,7 @@ export { toPhpJson } from './ocs/json.js';
 export { toPhpXml } from './ocs/xml.js';
 export { FixtureError, loadFixtureFile, type Fixture, type FixtureUser, type FixtureApp } from './state/fixtureFile.js';
 export type { State, User, Group, App } from './state/model.js';
+export { scenariosOf } from './scenarios/install.js';
+export { ScenarioSet, type ScenarioSummary, type RuleSummary } from './scenarios/scenarioSet.js';
+export { ScenarioError, readScenarioFile } from './scenarios/scenarioFile.js';
+export type { ScenarioFile, ScenarioRule, RuleMatch, RuleAnswer, Lifetime, Delay } from './scenarios/types.js';

@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 import type { OcsMock } from '../mock.js';
+import { scenarioRoutes } from '../scenarios/controlRoutes.js';
+import { scenariosOf } from '../scenarios/install.js';
 
 const STATUS = {
   installed: true,
@@ -22,6 +24,7 @@ export function createControlRouter(mock: OcsMock): express.Router {
     mock.reset();
     res.status(204).end();
   });
+  router.use(scenarioRoutes(scenariosOf(mock)));
   router.get('/status.php', (_req, res) => {
     res.set('Access-Control-Allow-Origin', '*').type('application/json').send(JSON.stringify(STATUS));
   });

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ScenarioFile } from './types.js';
+
+export const SCENARIO_SCHEMA_FILE = fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url));
+/** The ready-made scenarios shipped with the package. */
+export const SHIPPED_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+/** A scenario that cannot be loaded: the file, the rule (index and name) when one is at fault, and why. */
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly ruleIndex: number | null,
+    readonly reason: string,
+    readonly ruleName?: string,
+  ) {
+    const rule = ruleIndex === null ? '' : ` rule ${ruleIndex}${ruleName ? ` ("${ruleName}")` : ''}:`;
+    super(`${file}:${rule} ${reason}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+let validateScenario: ValidateFunction | undefined;
+
+function scenarioValidator(): ValidateFunction {
+  // verbose: errors carry their schema, so a message can list the allowed property names.
+  validateScenario ??= new Ajv({ allErrors: false, strict: false, verbose: true }).compile(
+    JSON.parse(readFileSync(SCENARIO_SCHEMA_FILE, 'utf8')),
+  );
+  return validateScenario;
+}
+
+function depth(error: ErrorObject): number {
+  return error.instancePath === '' ? 0 : error.instancePath.split('/').length - 1;
+}
+
+function propertyNames(error: ErrorObject): string {
+  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return Object.keys(properties ?? {}).join(', ');
+}
+
+/**
+ * anyOf reports one error per branch: the deepest one points at the real mistake; at equal depth a
+ * wrong value says more than "must be <type>", and type errors alone are merged ("string or array").
+ */
+function mostTelling(errors: ErrorObject[]): ErrorObject[] {
+  const candidates = errors.filter((error) => error.keyword !== 'anyOf');
+  const deepest = Math.max(...candidates.map(depth));
+  const atDepth = candidates.filter((error) => depth(error) === deepest);
+  const specific = atDepth.find((error) => error.keyword !== 'type');
+  return specific ? [specific] : atDepth;
+}
+
+function describe(errors: ErrorObject[]): string {
+  const [error] = errors;
+  switch (error.keyword) {
+    case 'type': {
+      const types = [...new Set(errors.flatMap((e) => String((e.params as { type: string }).type).split(',')))];
+      return `must be ${types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types.at(-1)}` : types[0]}`;
+    }
+    case 'additionalProperties':
+      return `unknown property "${(error.params as { additionalProperty: string }).additionalProperty}" (expected: ${propertyNames(error)})`;
+    case 'enum':
+      return `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'minProperties':
+    case 'maxProperties': {
+      const schema = error.parentSchema as { minProperties?: number; maxProperties?: number };
+      const exactlyOne = schema.minProperties === 1 && schema.maxProperties === 1;
+      return `must have ${exactlyOne ? 'exactly one' : 'at least one'} of: ${propertyNames(error)}`;
+    }
+    case 'pattern':
+      return error.schemaPath.includes('pathGlob')
+        ? 'must start with "/" (the path below /ocs/v2.php, e.g. /cloud/groups) or "*"'
+        : (error.message ?? 'does not match its pattern');
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** `/rules/3/answer/ocs` -> rule 3, field `answer.ocs`. */
+function locate(instancePath: string): { ruleIndex: number | null; field: string } {
+  const segments = instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (segments[0] === 'rules' && segments.length >= 2) return { ruleIndex: Number(segments[1]), field: segments.slice(2).join('.') };
+  return { ruleIndex: null, field: segments.join('.') };
+}
+
+/** Checks a parsed document against scenarios/scenario.schema.json. */
+export function checkScenarioDocument(candidate: unknown, file: string): ScenarioFile {
+  const validate = scenarioValidator();
+  if (validate(candidate)) return candidate as ScenarioFile;
+  const errors = mostTelling(validate.errors ?? []);
+  if (errors.length === 0) throw new ScenarioError(file, null, 'invalid scenario file');
+  const { ruleIndex, field } = locate(errors[0].instancePath);
+  const rules = (candidate as { rules?: unknown }).rules;
+  const ruleName = ruleIndex !== null && Array.isArray(rules) ? (rules[ruleIndex] as { name?: unknown } | undefined)?.name : undefined;
+  const reason = describe(errors);
+  throw new ScenarioError(file, ruleIndex, field ? `${field}: ${reason}` : reason, typeof ruleName === 'string' ? ruleName : undefined);
+}
+
+/** Reads and validates a scenario file (JSON). */
+export function readScenarioFile(file: string): ScenarioFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ScenarioError(file, null, `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError(file, null, `not valid JSON (${(error as Error).message}); scenario files are JSON only`);
+  }
+  return checkScenarioDocument(parsed, file);
+}
+
+/** The name a scenario goes by: its own `name`, else the file name without `.json`. */
+export function scenarioName(scenario: ScenarioFile, file: string): string {
+  return scenario.name ?? basename(file).replace(/\.json$/i, '');
+}

@@ -58,8 +58,11 @@ function toBuilderNode(value: PhpValue): BuilderNode {
   return node;
 }
 
+/** PHP's is_numeric: decimal numbers with optional sign, fraction and exponent (no hex, no INF). */
+const PHP_NUMERIC = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 function isNumericKey(key: string): boolean {
-  return key !== '' && !Number.isNaN(Number(key));
+  return PHP_NUMERIC.test(key);
 }
 
 /** An element that has only attributes closes itself in PHP (`<author mail="…"/>`). */

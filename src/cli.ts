@@ -3,6 +3,7 @@ import { FixtureError } from './state/fixtureFile.js';
 import { ScenarioError } from './scenarios/scenarioFile.js';
 import { ADMIN_GROUP } from './state/model.js';
 import { startServer } from './server.js';
+import { addCheckCommand } from './contract/command.js';
 
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -86,6 +87,7 @@ export function buildCli(): Command {
     .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
     .option('--scenario <file>', 'scenario file of failure rules (repeatable, tried in order)', collect, [] as string[])
     .action(serve);
+  addCheckCommand(program);
   return program;
 }
 

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { formatCaseLine, formatSummary } from './reporters/console.js';
+import { writeJsonReport } from './reporters/json.js';
+import { writeJunitReport } from './reporters/junit.js';
+import { runCheck } from './run.js';
+import { CheckError } from './types.js';
+
+interface CheckFlags {
+  url: string;
+  user: string;
+  password?: string;
+  spec?: string;
+  only?: string;
+  write?: boolean;
+  junit?: string;
+  json?: string;
+}
+
+/** `ocs-mock check`: thin — parse, call runCheck, write reports, set the exit code. */
+async function check(flags: CheckFlags): Promise<void> {
+  const password = flags.password ?? process.env.OCS_PASSWORD;
+  if (password === undefined) {
+    console.error('ocs-mock check: give --password or set OCS_PASSWORD');
+    process.exitCode = 2;
+    return;
+  }
+  const only = flags.only?.split(',').map((entry) => entry.trim()).filter(Boolean);
+  try {
+    const result = await runCheck({
+      url: flags.url,
+      user: flags.user,
+      password,
+      spec: flags.spec,
+      only,
+      write: flags.write ?? false,
+      handleSigint: true,
+      onCase: (c) => console.log(formatCaseLine(c)),
+    });
+    console.log(formatSummary(result));
+    if (flags.junit) writeJunitReport(flags.junit, result);
+    if (flags.json) writeJsonReport(flags.json, result);
+    process.exitCode = result.exitCode;
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error;
+    console.error(`ocs-mock check: ${error.message}`);
+    process.exitCode = error.exitCode;
+  }
+}
+
+export function addCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('check a live Nextcloud (or mock, or proxy) against the OCS provisioning contract')
+    .requiredOption('--url <url>', 'base URL of the server, e.g. https://cloud.example.com')
+    .requiredOption('--user <user>', 'login of an admin account')
+    .option('--password <password>', 'its password or app password (default: $OCS_PASSWORD)')
+    .option('--spec <file>', 'OpenAPI document to check against (default: the bundled openapi.json)')
+    .option('--only <ids>', 'comma-separated operationIds or tags (e.g. groups,users-get-user)')
+    .option('--write', 'also create, edit and delete its own users, groups and config keys (always cleaned up)')
+    .option('--junit <file>', 'write a JUnit XML report')
+    .option('--json <file>', 'write a JSON report')
+    .action(check);
+}

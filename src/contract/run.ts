@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { OcsClient, UnreachableError } from './client.js';
+import { loadContract, type Contract } from './contract.js';
+import { discover } from './discover.js';
+import { buildPlan, PROTOCOL_CASES, type PlannedCase } from './plan.js';
+import { ResourceTracker } from './resources.js';
+import { runCase } from './runCase.js';
+import { Setup } from './setup.js';
+import { CheckError, type CaseResult, type CheckOptions, type CheckResult } from './types.js';
+
+export const DEFAULT_CHECK_SPEC = fileURLToPath(new URL('../../openapi.json', import.meta.url));
+
+/** An --only entry must name an operationId or tag of the spec (or a protocol case). */
+function checkOnly(contract: Contract, only: string[] | undefined): void {
+  const known = new Set([...contract.operations.flatMap((o) => [o.id, ...o.tags]), ...PROTOCOL_CASES.map((c) => c.id), 'protocol']);
+  const unknown = (only ?? []).filter((entry) => !known.has(entry));
+  if (unknown.length) throw new CheckError(2, `unknown --only ${unknown.map((u) => `"${u}"`).join(', ')}: not an operationId or tag of the spec`);
+}
+
+function selectCases(cases: PlannedCase[], only: string[] | undefined): PlannedCase[] {
+  if (!only || only.length === 0) return cases;
+  return cases.filter((c) => only.includes(c.id) || c.tags.some((tag) => only.includes(tag)));
+}
+
+function validateOptions(options: CheckOptions): void {
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    throw new CheckError(2, `--url must be an http(s) URL, got "${options.url}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CheckError(2, `--url must be an http(s) URL, got "${options.url}"`);
+  if (!options.user) throw new CheckError(2, '--user must not be empty');
+}
+
+/**
+ * Checks a live server against the spec: every operation it can exercise, in v1/v2 x JSON/XML.
+ * Throws CheckError (exit 2 or 3) when the run cannot start; otherwise returns the report.
+ */
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  validateOptions(options);
+  const specFile = options.spec ?? DEFAULT_CHECK_SPEC;
+  const contract = await loadContract(specFile);
+  checkOnly(contract, options.only);
+
+  const client = new OcsClient(options.url, options.user, options.password, options.timeoutMs ?? 15_000);
+  const started = Date.now();
+  const found = await discover(client);
+  const prefix = `ocsmock-check-${randomBytes(3).toString('hex')}`;
+  const plan = selectCases(buildPlan(contract.operations, { ...found, prefix, write: options.write ?? false }), options.only);
+
+  const tracker = new ResourceTracker();
+  const setup = new Setup(client, tracker);
+  const onSigint = () => {
+    process.stderr.write(`\nocs-mock check: interrupted, removing ${tracker.size} created resource(s)...\n`);
+    void tracker.cleanup().then((leftovers) => {
+      for (const leftover of leftovers) process.stderr.write(`  left behind: ${leftover}\n`);
+      process.exit(130);
+    });
+  };
+  if (options.handleSigint) process.once('SIGINT', onSigint);
+
+  const cases: CaseResult[] = [];
+  let leftovers: string[] = [];
+  try {
+    for (const planned of plan) {
+      let result: CaseResult;
+      try {
+        result = await runCase(planned, { client, contract, setup, wrongPassword: `${options.password}-${prefix}-wrong` });
+      } catch (error) {
+        if (!(error instanceof UnreachableError)) throw error;
+        result = { id: planned.id, tags: planned.tags, method: planned.method, path: planned.path, status: 'FAIL', reason: error.message, problems: [{ where: 'request', message: error.message, curl: '' }], requests: 0, durationMs: 0 };
+      }
+      cases.push(result);
+      options.onCase?.(result);
+    }
+  } finally {
+    leftovers = await tracker.cleanup();
+    if (options.handleSigint) process.off('SIGINT', onSigint);
+  }
+
+  const summary = {
+    total: cases.length,
+    passed: cases.filter((c) => c.status === 'PASS').length,
+    failed: cases.filter((c) => c.status === 'FAIL').length,
+    skipped: cases.filter((c) => c.status === 'SKIP').length,
+  };
+  return {
+    url: options.url,
+    user: options.user,
+    spec: specFile,
+    write: options.write ?? false,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    cases,
+    leftovers,
+    summary,
+    exitCode: summary.failed > 0 || leftovers.length > 0 ? 1 : 0,
+  };
+}

@@ -12,10 +12,12 @@ function matches(user: User, search: string): boolean {
   );
 }
 
-function byId(a: User, b: User): number {
-  const left = a.id.toLowerCase();
-  const right = b.id.toLowerCase();
-  return left < right ? -1 : left > right ? 1 : 0;
+/** Users ordered by id, case-insensitively, as Nextcloud's database backend returns them. */
+function sortById(users: User[]): User[] {
+  // Lower-case each id once, not once per comparison: this runs on every list request.
+  const keyed = users.map((user) => ({ key: user.id.toLowerCase(), user }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.user);
 }
 
 /**
@@ -28,14 +30,13 @@ export function visibleUsers(ctx: AuthenticatedContext, keep: (user: User) => bo
   const limit = intParam(ctx.params, 'limit', null);
   const offset = intParam(ctx.params, 'offset', 0);
   if (isAdmin(state, actor.id)) {
-    return page([...state.users.values()].filter((user) => keep(user) && matches(user, search)).sort(byId), limit, offset);
+    return page(sortById([...state.users.values()].filter((user) => keep(user) && matches(user, search))), limit, offset);
   }
   const seen = new Map<string, User>();
   for (const gid of subAdminGroupsOf(state, actor.id)) {
-    const members = [...state.groups.get(gid)!.members]
-      .map((uid) => state.users.get(uid)!)
-      .filter((user) => keep(user) && matches(user, search))
-      .sort(byId);
+    const members = sortById(
+      [...state.groups.get(gid)!.members].map((uid) => state.users.get(uid)!).filter((user) => keep(user) && matches(user, search)),
+    );
     for (const user of page(members, limit, offset)) seen.set(user.id, user);
   }
   return [...seen.values()];
@@ -46,7 +47,7 @@ export function recentUsers(state: State, ctx: AuthenticatedContext): User[] {
   const search = stringParam(ctx.params, 'search');
   const users = [...state.users.values()]
     .filter((user) => user.lastLogin > 0 && matches(user, search))
-    .sort((a, b) => b.lastLogin - a.lastLogin || byId(a, b));
+    .sort((a, b) => b.lastLogin - a.lastLogin || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return page(users, intParam(ctx.params, 'limit', null), intParam(ctx.params, 'offset', 0));
 }
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, ocs, type TestMock } from '../support/mock.js';
 import { expectOcs, expectValidResponse, httpStatusFor } from '../support/operations.js';
 import { describeDenials, snapshot } from '../support/operationsDenials.js';
@@ -24,9 +24,11 @@ const BLOCKED_KEY = 'The given key can not be set';
 
 describe.each(MATRIX)('app config v$version $format', ({ version, format }) => {
   let t: TestMock;
-  beforeEach(async () => {
+  // One mock per version x format; reset() rebuilds its state from the fixture before each test.
+  beforeAll(async () => {
     t = await freshMock();
   });
+  beforeEach(() => t.mock.reset());
   const v = `v${version} ${format}`;
 
   /** A DataResponse(['data' => ['message' => …]], 403): meta message empty, the text in data. */

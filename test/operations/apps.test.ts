@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, ocs, type TestMock } from '../support/mock.js';
 import { expectFramework996, expectOcs, httpStatusFor, type Php } from '../support/operations.js';
 import { describeDenials } from '../support/operationsDenials.js';
@@ -60,9 +60,11 @@ const NOT_FOUND = 'The request app was not found';
 
 describe.each(MATRIX)('apps v$version $format', ({ version, format }) => {
   let t: TestMock;
-  beforeEach(async () => {
+  // One mock per version x format; reset() rebuilds its state from the fixture before each test.
+  beforeAll(async () => {
     t = await freshMock();
   });
+  beforeEach(() => t.mock.reset());
   const v = `v${version} ${format}`;
 
   describe('GET /cloud/apps', () => {

@@ -1,13 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, ocs, type TestMock } from '../support/mock.js';
 import { expectFramework996, expectOcs, httpStatusFor } from '../support/operations.js';
 import { describeDenials } from '../support/operationsDenials.js';
 
 describe.each(MATRIX)('sub-admins v$version $format', ({ version, format }) => {
   let t: TestMock;
-  beforeEach(async () => {
+  // One mock per version x format; reset() rebuilds its state from the fixture before each test.
+  beforeAll(async () => {
     t = await freshMock();
   });
+  beforeEach(() => t.mock.reset());
   const v = `v${version} ${format}`;
   const subadminsOf = (gid: string) => [...t.mock.state.groups.get(gid)!.subadmins].sort();
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, ocs, type TestMock } from '../support/mock.js';
 import { expectFramework996, expectOcs, httpStatusFor, type Php } from '../support/operations.js';
 import { describeDenials } from '../support/operationsDenials.js';
@@ -13,9 +13,11 @@ const details = (...ids: string[]) => ({ users: Object.fromEntries(ids.map((id) 
 
 describe.each(MATRIX)('users v$version $format', ({ version, format }) => {
   let t: TestMock;
-  beforeEach(async () => {
+  // One mock per version x format; reset() rebuilds its state from the fixture before each test.
+  beforeAll(async () => {
     t = await freshMock();
   });
+  beforeEach(() => t.mock.reset());
   const v = `v${version} ${format}`;
   const add = (body: string, user = 'admin') => ocs(t.app, 'post', version, '/cloud/users', { user, format }).type('form').send(body);
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { State } from '../../src/state/model.js';
 import { freshMock, MATRIX, ocs, type TestMock } from './mock.js';
 import { expectOcs, httpStatusFor } from './operations.js';
@@ -34,9 +34,11 @@ const SUBADMIN_ONLY = 'Logged in account must be at least a sub admin';
 export function describeDenials(area: string, routes: GuardedRoute[]): void {
   describe.each(MATRIX)(`${area} permission denials v$version $format`, ({ version, format }) => {
     let t: TestMock;
-    beforeEach(async () => {
+    // One mock per version x format; reset() rebuilds its state from the fixture before each test.
+    beforeAll(async () => {
       t = await freshMock();
     });
+    beforeEach(() => t.mock.reset());
 
     for (const route of routes) {
       const label = `${route.method.toUpperCase()} ${route.path}`;

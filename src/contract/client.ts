@@ -15,6 +15,8 @@ export interface SendOptions {
   noApiHeader?: boolean;
   /** Send this password instead of the real one (wrong-password check). */
   password?: string;
+  /** Cleanup requests still go out after stop(). */
+  cleanup?: boolean;
 }
 
 export interface Sent {
@@ -27,9 +29,16 @@ export class UnreachableError extends Error {
   override name = 'UnreachableError';
 }
 
+/** The run was interrupted (Ctrl-C): no new requests except cleanup. */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+}
+
 /** Talks to one server as one user, and can print every request as a curl line. */
 export class OcsClient {
   private readonly base: string;
+  private stopped = false;
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(
     url: string,
@@ -47,7 +56,21 @@ export class OcsClient {
     return `${this.base}/ocs/v${options.version}.php${call.path}${search}`;
   }
 
-  async send(call: OcsCall, options: SendOptions): Promise<Sent> {
+  /** Refuses new requests (but cleanup) and waits for those in flight, so cleanup sees what they created. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  send(call: OcsCall, options: SendOptions): Promise<Sent> {
+    if (this.stopped && !options.cleanup) return Promise.reject(new InterruptedError('interrupted'));
+    const request = this.request(call, options);
+    this.inflight.add(request);
+    void request.finally(() => this.inflight.delete(request)).catch(() => undefined);
+    return request;
+  }
+
+  private async request(call: OcsCall, options: SendOptions): Promise<Sent> {
     const url = this.url(call, options);
     const headers: Record<string, string> = {
       Authorization: 'Basic ' + Buffer.from(`${this.user}:${options.password ?? this.password}`).toString('base64'),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { OcsClient, UnreachableError } from './client.js';
+import { InterruptedError, OcsClient, UnreachableError } from './client.js';
 import { loadContract, type Contract } from './contract.js';
 import { discover } from './discover.js';
 import { buildPlan, PROTOCOL_CASES, type PlannedCase } from './plan.js';
@@ -54,7 +54,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const setup = new Setup(client, tracker);
   const onSigint = () => {
     process.stderr.write(`\nocs-mock check: interrupted, removing ${tracker.size} created resource(s)...\n`);
-    void tracker.cleanup().then((leftovers) => {
+    void client.stop().then(() => tracker.cleanup()).then((leftovers) => {
       for (const leftover of leftovers) process.stderr.write(`  left behind: ${leftover}\n`);
       process.exit(130);
     });
@@ -69,6 +69,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       try {
         result = await runCase(planned, { client, contract, setup, wrongPassword: `${options.password}-${prefix}-wrong` });
       } catch (error) {
+        if (error instanceof InterruptedError) break;
         if (!(error instanceof UnreachableError)) throw error;
         result = { id: planned.id, tags: planned.tags, method: planned.method, path: planned.path, status: 'FAIL', reason: error.message, problems: [{ where: 'request', message: error.message, curl: '' }], requests: 0, durationMs: 0 };
       }

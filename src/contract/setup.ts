@@ -63,7 +63,7 @@ export class Setup {
   }
 
   private async removeIfPresent(call: OcsCall, goneCodes: number[]): Promise<void> {
-    const { response } = await this.client.send(call, { version: 2, format: 'json' });
+    const { response } = await this.client.send(call, { version: 2, format: 'json', cleanup: true });
     const statuscode = /"statuscode":(\d+)/.exec(response.text)?.[1];
     const code = Number(statuscode);
     if (code === 200 || goneCodes.includes(code)) return;

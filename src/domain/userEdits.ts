@@ -84,7 +84,9 @@ export function editUser(ctx: AuthenticatedContext): PhpValue {
       target.locale = value;
       break;
     case 'notify_email': {
-      const known = value === '' || value === target.email || target.additionalMail.some((mail) => mail.address === value);
+      // User::setPrimaryEMailAddress looks only in the additional_mail collection (and wants the
+      // entry locally verified, which the model does not track): the system address itself is refused.
+      const known = value === '' || target.additionalMail.some((mail) => mail.address === value);
       if (!known || (value !== '' && !isValidEmail(value))) throw new OcsError(101);
       target.notifyEmail = value === '' ? null : value;
       break;

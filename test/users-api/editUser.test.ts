@@ -49,10 +49,13 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
     expect((await details(t, 'bob'))['display-name']).toBe('Robert Brown');
   });
 
-  it(`v${version} displayname is trimmed; an empty one is ignored (ok, unchanged)`, async () => {
+  it(`v${version} displayname is trimmed; an empty one ('', '0') is ignored (ok, unchanged)`, async () => {
     await expectAnswer(await edit(version, 'bob', 'bob', 'displayname', '  Bobby  '), version, 'json', OK, OP);
     expect(user(t, 'bob').displayname).toBe('Bobby');
     await expectAnswer(await edit(version, 'bob', 'bob', 'displayname', '   '), version, 'json', OK, OP);
+    expect(user(t, 'bob').displayname).toBe('Bobby');
+    // PHP empty('0') is true as well.
+    await expectAnswer(await edit(version, 'bob', 'bob', 'displayname', '0'), version, 'json', OK, OP);
     expect(user(t, 'bob').displayname).toBe('Bobby');
   });
 
@@ -170,6 +173,11 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
     expect((await details(t, 'bob')).notify_email).toBe('bob@example.com');
     await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'not-an-email'), version, 'json', { code: 101, message: '' });
     await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'stranger@example.org'), version, 'json', { code: 101, message: '' });
+    expect(user(t, 'bob').notifyEmail).toBe(null);
+  });
+
+  it(`v${version} notify_email set to the system address itself -> 101 '' (only additional addresses qualify)`, async () => {
+    await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'bob@example.com'), version, 'json', { code: 101, message: '' });
     expect(user(t, 'bob').notifyEmail).toBe(null);
   });
 

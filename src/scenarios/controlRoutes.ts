@@ -25,7 +25,10 @@ export function scenarioRoutes(scenarios: ScenarioSet): express.Router {
   let unnamed = 0;
   router.post('/__admin/scenarios', express.json({ limit: '1mb' }), (req, res) => {
     try {
-      const loaded = scenarios.loadDocument(req.body, 'POST /__admin/scenarios', `runtime-${++unnamed}`);
+      const body: unknown = req.body;
+      const named = typeof body === 'object' && body !== null && 'name' in body;
+      const loaded = scenarios.loadDocument(body, 'POST /__admin/scenarios', `runtime-${unnamed + 1}`);
+      if (!named) unnamed++;
       res.status(201).json(summarise(loaded));
     } catch (error) {
       const { status, body } = refusal(error);

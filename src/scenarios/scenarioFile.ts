@@ -49,8 +49,19 @@ function mostTelling(errors: ErrorObject[]): ErrorObject[] {
   const candidates = errors.filter((error) => error.keyword !== 'anyOf');
   const deepest = Math.max(...candidates.map(depth));
   const atDepth = candidates.filter((error) => depth(error) === deepest);
-  const specific = atDepth.find((error) => error.keyword !== 'type');
+  const specific = atDepth.find((error) => error.keyword !== 'type' && !enumOfOtherType(error));
   return specific ? [specific] : atDepth;
+}
+
+function jsonType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** An enum of strings says nothing about an object given in another anyOf branch's place. */
+function enumOfOtherType(error: ErrorObject): boolean {
+  if (error.keyword !== 'enum') return false;
+  const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+  return !allowed.some((value) => jsonType(value) === jsonType(error.data));
 }
 
 function describe(errors: ErrorObject[]): string {

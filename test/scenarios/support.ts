@@ -34,8 +34,9 @@ function v2Http(code: number): number {
   return code;
 }
 
+/** json_encode with JSON_HEX_TAG, for ASCII text: `\/`, `\u003C`, `\u003E`. */
 function phpJsonString(text: string): string {
-  return JSON.stringify(text).replace(/\//g, '\\/');
+  return JSON.stringify(text).replace(/\//g, '\\/').replace(/</g, '\\u003C').replace(/>/g, '\\u003E');
 }
 
 function xmlText(text: string): string {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, VERSIONS, type TestMock } from '../support/mock.js';
-import { httpStatusFor } from '../support/operations.js';
+import { expectFramework996, httpStatusFor } from '../support/operations.js';
 import { call, callWith, details, expectAnswer, OK, user } from '../support/usersApi.js';
 
 /** PUT /cloud/users/{userId} — users-edit-user (UsersController::editUser). */
@@ -368,6 +368,11 @@ describe.each(VERSIONS)('editUser v%s: admin and sub-admin editing others', (ver
       await expectAnswer(await edit(version, 'admin', 'bob', key, 'v2-local'), version, 'json', { code: 113, message: '' });
     });
   }
+
+  it(`v${version} without value (required argument) -> framework 996 (v2: 500), unchanged`, async () => {
+    expectFramework996(await call(t, 'put', version, '/cloud/users/bob', { format: 'json', body: { key: 'displayname' } }), version, 'json');
+    expect(user(t, 'bob').displayname).toBe('Bob Brown');
+  });
 
   it(`v${version} anonymous -> 997 'Current user is not logged in', HTTP 401`, async () => {
     const res = await call(t, 'put', version, '/cloud/users/bob', { user: null, format: 'json', body: { key: 'displayname', value: 'X' } });

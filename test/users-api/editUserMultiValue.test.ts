@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, VERSIONS, type TestMock } from '../support/mock.js';
-import { httpStatusFor } from '../support/operations.js';
+import { expectFramework996, httpStatusFor } from '../support/operations.js';
 import { call, details, expectAnswer, OK, user } from '../support/usersApi.js';
 
 /** PUT /cloud/users/{userId}/{collectionName} — users-edit-user-multi-value. */
@@ -95,6 +95,11 @@ describe.each(VERSIONS)('editUserMultiValue v%s', (version) => {
 
   it(`v${version} missing user -> 998 ''`, async () => {
     await expectAnswer(await multi(version, 'admin', 'nobody', 'additional_mail', '', 'x@nextcloud.com'), version, 'json', { code: 998, message: '' });
+  });
+
+  it(`v${version} without key (required argument) -> framework 996 (v2: 500), unchanged`, async () => {
+    expectFramework996(await call(t, 'put', version, '/cloud/users/bob/additional_mail', { user: 'bob', format: 'json', body: { value: 'x@nextcloud.com' } }), version, 'json');
+    expect(mails()).toEqual(['no.reply3@nextcloud.com', 'noreply4@nextcloud.com']);
   });
 
   it(`v${version} anonymous -> 997 'Current user is not logged in', HTTP 401`, async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, VERSIONS, type TestMock } from '../support/mock.js';
+import { expectFramework996 } from '../support/operations.js';
 import { call, expectAnswer } from '../support/usersApi.js';
 
 /** POST /cloud/users/search/by-phone — users-search-by-phone-numbers. */
@@ -75,6 +76,10 @@ describe.each(VERSIONS)('search by phone v%s', (version) => {
   it(`v${version} empty region -> 400 data []`, async () => {
     const res = await search(version, { location: '', search: { c: ['+4971125242890'] } });
     await expectAnswer(res, version, 'json', { code: 400, message: '', data: [] });
+  });
+
+  it(`v${version} without search (required argument) -> framework 996 (v2: 500)`, async () => {
+    expectFramework996(await search(version, { location: 'DE' }), version, 'json');
   });
 
   it(`v${version} anonymous -> 997 'Current user is not logged in', HTTP 401`, async () => {

@@ -59,5 +59,7 @@ export function addCheckCommand(program: Command): void {
     .option('--write', 'also create, edit and delete its own users, groups and config keys (always cleaned up)')
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write a JSON report')
+    // Bad flags are a usage error: exit 2 (commander's own default is 1, which means violations here).
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(check);
 }

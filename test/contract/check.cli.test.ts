@@ -64,7 +64,7 @@ describe('ocs-mock check (the CLI, spawned)', () => {
     expect(report.summary).toEqual({ total: 11, passed: 8, failed: 0, skipped: 3 });
   });
 
-  it('exit codes: 1 violations (with a curl line), 2 bad --only, 3 wrong password or unreachable', async () => {
+  it('exit codes: 1 violations (with a curl line), 2 missing flag or bad --only, 3 wrong password or unreachable', async () => {
     const proxy = await rewritingProxy(server.url, (asked, answer) => (asked.json ? { ...answer, headers: { ...answer.headers, 'content-type': 'text/plain' } } : answer));
     try {
       const violated = await cli(['--url', proxy.url, '--user', 'admin', '--password', 'admin', '--only', 'users-get-users']);
@@ -75,6 +75,8 @@ describe('ocs-mock check (the CLI, spawned)', () => {
     } finally {
       await proxy.close();
     }
+    const noUrl = await cli(['--user', 'admin', '--password', 'admin']);
+    expect([noUrl.code, noUrl.stderr]).toEqual([2, "error: required option '--url <url>' not specified\n"]);
     const badOnly = await cli(['--url', server.url, '--user', 'admin', '--password', 'admin', '--only', 'nope']);
     expect([badOnly.code, badOnly.stderr]).toEqual([2, 'ocs-mock check: unknown --only "nope": not an operationId or tag of the spec\n']);
     const wrong = await cli(['--url', server.url, '--user', 'admin', '--password', 'wrong']);

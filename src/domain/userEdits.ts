@@ -41,7 +41,7 @@ function addAdditionalMail(target: User, value: string): void {
   if (!isValidEmail(value) || value === target.email) throw new OcsError(101);
   const address = value.trim().toLowerCase();
   if (target.additionalMail.some((mail) => mail.address === address)) throw new OcsError(101);
-  target.additionalMail.push({ address, scope: 'v2-local' });
+  target.additionalMail.push({ address, scope: 'v2-local', verified: false });
 }
 
 export function editUser(ctx: AuthenticatedContext): PhpValue {
@@ -85,8 +85,8 @@ export function editUser(ctx: AuthenticatedContext): PhpValue {
       break;
     case 'notify_email': {
       // User::setPrimaryEMailAddress looks only in the additional_mail collection (and wants the
-      // entry locally verified, which the model does not track): the system address itself is refused.
-      const known = value === '' || target.additionalMail.some((mail) => mail.address === value);
+      // entry locally verified): the system address itself is refused.
+      const known = value === '' || target.additionalMail.some((mail) => mail.address === value && mail.verified);
       if (!known || (value !== '' && !isValidEmail(value))) throw new OcsError(101);
       target.notifyEmail = value === '' ? null : value;
       break;
@@ -123,7 +123,8 @@ export function editUserMultiValue(ctx: AuthenticatedContext): PhpValue {
   if (!permitted.includes(collection)) throw new OcsError(103);
   if (collection === 'additional_mail') {
     target.additionalMail = target.additionalMail.filter((mail) => mail.address !== key);
-    if (value !== '') target.additionalMail.push({ address: value, scope: 'v2-local' });
+    // Addresses an admin or sub-admin sets count as verified.
+    if (value !== '') target.additionalMail.push({ address: value, scope: 'v2-local', verified: target.id !== actor.id });
     return [];
   }
   const entry = target.additionalMail.find((mail) => mail.address === key);

@@ -49,7 +49,7 @@ function userFromFixture(entry: FixtureUser): User {
   user.appPasswords = [...(entry.appPasswords ?? [])];
   user.displayname = entry.displayname ?? entry.id;
   user.email = entry.email ?? null;
-  user.additionalMail = (entry.additionalMail ?? []).map((address) => ({ address, scope: 'v2-local' }));
+  user.additionalMail = (entry.additionalMail ?? []).map((address) => ({ address, scope: 'v2-local', verified: true }));
   user.enabled = entry.enabled ?? true;
   user.quota = entry.quota ?? 'default';
   user.usedBytes = entry.usedBytes ?? 0;

@@ -26,6 +26,8 @@ export interface AccountProperty {
 export interface AdditionalMail {
   address: string;
   scope: Scope;
+  /** Locally verified: only such addresses may become the notification address. */
+  verified: boolean;
 }
 
 export interface User {

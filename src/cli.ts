@@ -16,7 +16,7 @@ function integer(name: string, min: number, max: number) {
 }
 
 /** For repeatable options: commander calls it once per occurrence. */
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
@@ -26,7 +26,8 @@ interface ServeFlags {
   fixtures?: string;
   users: number;
   seed: number;
-  scenario: string[];
+  /** Absent when no --scenario is given (commander would print a `[]` default in --help). */
+  scenario?: string[];
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
@@ -85,7 +86,7 @@ export function buildCli(): Command {
     .option('-f, --fixtures <file>', 'fixture file with users, groups, apps and app config (default: fixtures/default.json)')
     .option('-u, --users <n>', 'add N generated users', integer('--users', 0, 1_000_000), 0)
     .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
-    .option('--scenario <file>', 'scenario file of failure rules (repeatable, tried in order)', collect, [] as string[])
+    .option('--scenario <file>', 'scenario file of failure rules (repeatable, tried in order)', collect)
     .action(serve);
   addCheckCommand(program);
   return program;

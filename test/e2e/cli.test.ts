@@ -92,10 +92,31 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
     expect(stderr).toContain('must be boolean');
   });
 
+  test('serve --scenario loads a shipped scenario: maintenance mode answers 503 on v1 and v2', async () => {
+    const child = start(['serve', '--port', '0', '--scenario', join(ROOT, 'scenarios', 'maintenance-mode.json')]);
+    const url = await printedUrl(child);
+    for (const version of [1, 2]) {
+      const res = await fetch(`${url}/ocs/v${version}.php/cloud/users`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('x-nextcloud-maintenance-mode')).toBe('1');
+      expect(res.headers.get('content-type')).toBe('text/xml; charset=UTF-8');
+      expect(await res.text()).toContain('<statuscode>503</statuscode>\n  <message>Service unavailable</message>');
+    }
+  });
+
+  test('serve --scenario with an invalid file stops start-up with exit code 2, naming the file and the rule', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocs-mock-e2e-'));
+    const file = join(dir, 'bad-scenario.json');
+    writeFileSync(file, JSON.stringify({ rules: [{ name: 'bad', match: { method: 'FETCH' }, answer: { fault: 'reset' } }] }));
+    const { code, stderr } = await exited(start(['serve', '--port', '0', '--scenario', file]));
+    expect(code).toBe(2);
+    expect(stderr).toContain(`ocs-mock: invalid scenario: ${file}: rule 0 ("bad"): match.method`);
+  });
+
   test('serve --help lists the serve options', async () => {
     const { code, stdout } = await exited(start(['serve', '--help']));
     expect(code).toBe(0);
-    for (const option of ['--port <port>', '--host <host>', '--fixtures <file>', '--users <n>', '--seed <s>']) {
+    for (const option of ['--port <port>', '--host <host>', '--fixtures <file>', '--users <n>', '--seed <s>', '--scenario <file>']) {
       expect(stdout).toContain(option);
     }
   });

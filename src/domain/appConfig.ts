@@ -1,6 +1,7 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { State } from '../state/model.js';
+import { settingsOf } from '../state/settings.js';
 import { isAdmin } from './access.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
 
@@ -55,12 +56,7 @@ export function setConfigValue(ctx: AuthenticatedContext): PhpValue {
   }
   verifyAppId(app);
   verifyConfigKey(state, app, key, value);
-  let config = state.appConfig.get(app);
-  if (!config) {
-    config = new Map();
-    state.appConfig.set(app, config);
-  }
-  config.set(key, value);
+  settingsOf(state.appConfig, app).set(key, value);
   return [];
 }
 

@@ -1,6 +1,7 @@
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { App, State } from '../state/model.js';
+import { settingsOf } from '../state/settings.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
 
 const APP_NOT_FOUND = 'The request app was not found';
@@ -73,20 +74,11 @@ export function getAppInfo(ctx: AuthenticatedContext): PhpValue {
   return appInfo(app);
 }
 
-function appConfigOf(state: State, appId: string): Map<string, string> {
-  let config = state.appConfig.get(appId);
-  if (!config) {
-    config = new Map();
-    state.appConfig.set(appId, config);
-  }
-  return config;
-}
-
 export function enableApp(ctx: AuthenticatedContext): PhpValue {
   const app = ctx.state.apps.get(stringParam(ctx.params, 'app'));
   if (!app) throw new OcsError(998, APP_NOT_FOUND);
   app.enabled = true;
-  const config = appConfigOf(ctx.state, app.id);
+  const config = settingsOf(ctx.state.appConfig, app.id);
   config.set('enabled', 'yes');
   config.set('installed_version', app.version);
   if (!config.has('types')) config.set('types', '');
@@ -99,6 +91,6 @@ export function disableApp(ctx: AuthenticatedContext): PhpValue {
   const app = ctx.state.apps.get(appId);
   if (app?.alwaysEnabled) throw new InternalServerError(`${appId} can't be disabled.`);
   if (app) app.enabled = false;
-  appConfigOf(ctx.state, appId).set('enabled', 'no');
+  settingsOf(ctx.state.appConfig, appId).set('enabled', 'no');
   return [];
 }

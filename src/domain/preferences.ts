@@ -1,6 +1,6 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
-import type { User } from '../state/model.js';
+import { settingsOf } from '../state/settings.js';
 import { listParam, stringParam, type AuthenticatedContext } from './context.js';
 
 /**
@@ -52,21 +52,12 @@ function refuse(): never {
   throw new OcsError(400);
 }
 
-function preferencesOf(user: User, app: string): Map<string, string> {
-  let values = user.preferences.get(app);
-  if (!values) {
-    values = new Map();
-    user.preferences.set(app, values);
-  }
-  return values;
-}
-
 export function setPreference(ctx: AuthenticatedContext): PhpValue {
   const app = stringParam(ctx.params, 'appId');
   const key = stringParam(ctx.params, 'configKey');
   const value = stringParam(ctx.params, 'configValue');
   if (!isValidSet(app, key, value)) refuse();
-  preferencesOf(ctx.actor, app).set(key, value);
+  settingsOf(ctx.actor.preferences, app).set(key, value);
   return [];
 }
 
@@ -77,7 +68,7 @@ export function setMultiplePreferences(ctx: AuthenticatedContext): PhpValue {
   const entries = Object.entries(configs as Record<string, unknown>).map(([key, value]) => [key, String(value)] as const);
   // All keys are checked before anything is written.
   if (!entries.every(([key, value]) => isValidSet(app, key, value))) refuse();
-  const values = preferencesOf(ctx.actor, app);
+  const values = settingsOf(ctx.actor.preferences, app);
   for (const [key, value] of entries) values.set(key, value);
   return [];
 }

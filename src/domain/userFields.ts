@@ -1,25 +1,11 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import { PROFILE_PROPERTIES } from '../state/model.js';
 import { canManageUser } from './access.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
 
 /** GET /cloud/user/fields: what the profile page lets a user edit, in Nextcloud's order. */
-export const EDITABLE_FIELDS = [
-  'displayname',
-  'email',
-  'additional_mail',
-  'phone',
-  'address',
-  'website',
-  'twitter',
-  'fediverse',
-  'organisation',
-  'role',
-  'headline',
-  'biography',
-  'profile_enabled',
-  'pronouns',
-];
+export const EDITABLE_FIELDS = ['displayname', 'email', 'additional_mail', ...PROFILE_PROPERTIES];
 
 export function getEditableFields(): PhpValue {
   return [...EDITABLE_FIELDS];

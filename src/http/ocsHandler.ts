@@ -28,6 +28,7 @@ export interface OcsRequest {
   url: string;
   headers: IncomingHttpHeaders;
   params: Params;
+  /** The logged-in user; null when anonymous or when the login failed. */
   actor: User | null;
   operationId: string | null;
 }
@@ -106,12 +107,6 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   const { state } = ctx;
 
   const auth = authenticate(state, req.headers);
-  if (auth.kind === 'failed') {
-    const realm = req.headers['x-requested-with'] === 'XMLHttpRequest' ? 'DummyBasic' : 'Basic';
-    // Login runs before parameters are read: this answer is XML whatever `format` says (measured).
-    writeFrameworkAnswer(res, version, 'xml', 997, 'Unauthorised', { 'WWW-Authenticate': `${realm} realm="Authorisation Required"` });
-    return;
-  }
   const actor = auth.kind === 'user' ? auth.user : null;
   const match = ctx.routes.match(method, pathInfo);
   if (match.kind === 'found') Object.assign(params, match.pathParams);
@@ -123,8 +118,15 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     framework: (code, message, headers) => writeFrameworkAnswer(res, version, formatParam, code, message, headers),
   };
   const request: OcsRequest = { method, version, path: pathInfo, url, headers: req.headers, params, actor, operationId };
+  // Scenarios come first: on a real server maintenance mode answers before anyone logs in.
   for (const interceptor of ctx.interceptors) {
     if (await interceptor(request, res, respond)) return;
+  }
+  if (auth.kind === 'failed') {
+    const realm = req.headers['x-requested-with'] === 'XMLHttpRequest' ? 'DummyBasic' : 'Basic';
+    // Login runs before parameters are read: this answer is XML whatever `format` says (measured).
+    writeFrameworkAnswer(res, version, 'xml', 997, 'Unauthorised', { 'WWW-Authenticate': `${realm} realm="Authorisation Required"` });
+    return;
   }
 
   if (malformedJson) return respond.framework(996, INTERNAL_ERROR_MESSAGE);

@@ -15,7 +15,8 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** PHP parse_str semantics: `a[]=1&a[]=2` and `a[b][]=1` become nested arrays. */
 export function parsePhpQuery(text: string): Params {
-  return qs.parse(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10000 }) as Params;
+  // Null-prototype objects: a `__proto__` key stays an ordinary parameter.
+  return qs.parse(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10000, plainObjects: true }) as Params;
 }
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -140,7 +140,8 @@ export function expectFramework996(res: Answer, version: Version, format: Format
 }
 
 export const SPEC_FILE = new URL('../../openapi.json', import.meta.url);
-export const SEED_SPEC_FILE = '/work/shared/seeds/openapi.json';
+/** The seed spec the product was created from (../shared/seeds/openapi.json), kept in the repo. */
+export const SEED_SPEC_FILE = new URL('../fixtures/seed-openapi.json', import.meta.url);
 
 let backend: Promise<OpenAPIBackend> | null = null;
 

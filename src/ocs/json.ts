@@ -1,10 +1,10 @@
 import type { PhpValue } from './php.js';
 
-// DEL (0x7f) is ASCII: json_encode writes it raw; only bytes from 0x80 up become \uXXXX.
+// DEL (0x7f) is ASCII: json_encode writes it raw; only characters from 0x80 up become \u escapes (e.g. \u00e9).
 const PHP_ESCAPES = /[\u0080-\uffff<>/]/g;
 
 /**
- * PHP's json_encode($value, JSON_HEX_TAG): compact, `\/`, non-ASCII as lowercase `\uXXXX` (surrogate
+ * PHP's json_encode($value, JSON_HEX_TAG): compact, `\/`, non-ASCII as lowercase `\u00e9` escapes (surrogate
  * pairs for astral characters), `<` `>` as `\u003C` `\u003E`, empty arrays and maps as `[]`.
  */
 export function toPhpJson(value: unknown): string {

@@ -3,7 +3,3 @@
  * object is an associative array (an empty one is still `[]` to PHP).
  */
 export type PhpValue = string | number | boolean | null | PhpValue[] | { [key: string]: PhpValue };
-
-export function isPhpMap(value: PhpValue): value is { [key: string]: PhpValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,3 +1,4 @@
+import { CONTROLLER_CONTENT_TYPE, frameworkContentType } from '../ocs/render.js';
 import { frameStatus, type OcsVersion } from '../ocs/status.js';
 import { valueAt, type Contract } from './contract.js';
 import type { RawResponse } from './client.js';
@@ -12,16 +13,6 @@ export interface Checked {
   /** XML: the `<data>` element. */
   xmlData?: XNode;
 }
-
-const CONTENT_TYPES: Record<OcsFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  xml: 'application/xml; charset=utf-8',
-};
-/** ApiHelper answers (failed login, unknown route) have their own Content-Type (ocs-framework.md §3.3). */
-const FRAMEWORK_CONTENT_TYPES: Record<OcsFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  xml: 'text/xml; charset=UTF-8',
-};
 
 /** Media type and parameters compared without regard to case or spacing, as HTTP defines them. */
 export function sameContentType(actual: string | null, expected: string): boolean {
@@ -47,7 +38,8 @@ export function checkOcsResponse(
   const problems: string[] = [];
   const mapping = `OCS ${expect.code} -> v${version} HTTP ${framing.httpStatus}`;
   if (response.status !== framing.httpStatus) problems.push(`HTTP status: expected ${framing.httpStatus} (${mapping}), got ${response.status}`);
-  const contentType = (origin === 'framework' ? FRAMEWORK_CONTENT_TYPES : CONTENT_TYPES)[format];
+  // The server's own Content-Type rules: controller answers, and ApiHelper's for framework answers.
+  const contentType = origin === 'framework' ? frameworkContentType(format) : CONTROLLER_CONTENT_TYPE[format];
   const actualType = response.headers.get('content-type');
   if (!sameContentType(actualType, contentType)) problems.push(`Content-Type: expected "${contentType}", got ${actualType === null ? 'none' : `"${actualType}"`}`);
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { OpenAPIBackend, type Document } from 'openapi-backend';
+import type { Document, OpenAPIBackend } from 'openapi-backend';
+import { ocsRelativePath, specBackend } from '../http/specRoutes.js';
 import { CheckError, type JsonValue } from './types.js';
 
 export interface SpecOperation {
@@ -25,8 +26,6 @@ export interface Contract {
   validate(operationId: string, status: number, body: JsonValue): SchemaViolation[];
 }
 
-const OCS_PREFIX = /^\/ocs\/v[12]\.php/;
-
 interface AjvError {
   instancePath: string;
   message?: string;
@@ -34,7 +33,7 @@ interface AjvError {
   params: { type?: string; missingProperty?: string };
 }
 
-/** Reads the spec with its own openapi-backend (the server's instance has validation switched off). */
+/** Reads the spec; spec errors are CheckErrors with exit code 2. */
 export async function loadContract(file: string): Promise<Contract> {
   let definition: Document;
   try {
@@ -45,16 +44,16 @@ export async function loadContract(file: string): Promise<Contract> {
   if (typeof definition !== 'object' || definition === null || typeof definition.paths !== 'object') {
     throw new CheckError(2, `invalid spec ${file}: not an OpenAPI document with paths`);
   }
-  const api = new OpenAPIBackend({ definition, quick: true, validate: true });
+  let api: OpenAPIBackend;
   try {
-    await api.init();
+    api = await specBackend(definition);
   } catch (error) {
     throw new CheckError(2, `invalid spec ${file}: ${(error as Error).message}`);
   }
   const operations = api.getOperations().map((operation): SpecOperation => ({
     id: operation.operationId ?? `${operation.method} ${operation.path}`,
     method: operation.method.toUpperCase(),
-    path: operation.path.replace(OCS_PREFIX, ''),
+    path: ocsRelativePath(operation.path),
     tags: operation.tags ?? [],
     statuses: Object.keys(operation.responses ?? {}).map(Number).filter(Number.isInteger),
   }));

@@ -1,7 +1,8 @@
+import type { OcsFormat } from '../ocs/negotiate.js';
 import type { OcsOrigin, OcsVersion } from '../ocs/status.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type OcsFormat = 'json' | 'xml';
+export type { OcsFormat };
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One of the four ways every request is sent: v1/v2 x JSON/XML. */

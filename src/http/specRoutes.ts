@@ -6,17 +6,28 @@ import type { RouteDefinition } from './routeTable.js';
 export const DEFAULT_SPEC = fileURLToPath(new URL('../../openapi.json', import.meta.url));
 const OCS_PREFIX = /^\/ocs\/v[12]\.php/;
 
+/** A spec path (written under /ocs/v2.php) relative to the OCS entry point, e.g. `/cloud/users`. */
+export function ocsRelativePath(specPath: string): string {
+  return specPath.replace(OCS_PREFIX, '');
+}
+
 interface SchemaLike {
   pattern?: string;
   required?: string[];
 }
 
-/** Loads an OpenAPI document with openapi-backend in quick mode (validators compile on first use). */
-export async function loadSpec(file = DEFAULT_SPEC): Promise<OpenAPIBackend> {
-  const definition = JSON.parse(readFileSync(file, 'utf8')) as Document;
-  const api = new OpenAPIBackend({ definition, quick: true, validate: false });
+/**
+ * openapi-backend in quick mode: the spec is read once, and response validators compile on first
+ * use, so the server (which never validates) pays nothing for them while `check` can validate.
+ */
+export async function specBackend(definition: Document): Promise<OpenAPIBackend> {
+  const api = new OpenAPIBackend({ definition, quick: true });
   await api.init();
   return api;
+}
+
+export async function loadSpec(file = DEFAULT_SPEC): Promise<OpenAPIBackend> {
+  return specBackend(JSON.parse(readFileSync(file, 'utf8')) as Document);
 }
 
 /** The routes of every operation of the spec, relative to /ocs/v{1,2}.php. */
@@ -34,7 +45,7 @@ export function routesFromSpec(api: OpenAPIBackend): RouteDefinition[] {
     return {
       operationId: operation.operationId ?? `${operation.method} ${operation.path}`,
       method: operation.method.toUpperCase(),
-      path: operation.path.replace(OCS_PREFIX, ''),
+      path: ocsRelativePath(operation.path),
       patterns,
       requiredParams,
     };

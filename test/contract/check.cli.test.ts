@@ -1,26 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/contract/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { BIN, ROOT } from '../support/builtCli.js';
 import { rewritingProxy } from './support/rewritingProxy.js';
 import { stateSnapshot } from './support/stateSnapshot.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'ocs-mock.js');
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
-  // Another area's type error must not hide this one: what matters is that the CLI was emitted.
-  expect(existsSync(join(ROOT, 'dist', 'contract', 'command.js')), build.stderr + build.stdout).toBe(true);
   server = await startServer({ port: 0 });
-}, 120_000);
+});
 afterAll(async () => {
   await server.close();
 });

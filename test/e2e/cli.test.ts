@@ -1,24 +1,14 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { BIN, ROOT } from '../support/builtCli.js';
 import { okJson, okXml, xmlList } from '../support/protocol.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'ocs-mock.js');
 const AUTH = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
 
 const children: ChildProcess[] = [];
-
-beforeAll(() => {
-  // `npm test` builds first; a bare `npx vitest run test/e2e` may find no dist/ yet.
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
-    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-    expect(build.status).toBe(0);
-  }
-}, 120_000);
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');

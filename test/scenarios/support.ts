@@ -2,81 +2,14 @@ import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 import type { Response } from 'supertest';
 import type { ScenarioFile, ScenarioRule } from '../../src/scenarios/types.js';
-import type { Format, Version } from '../support/mock.js';
+import { expectedAnswer, type ExpectedAnswer, type ExpectedHttp, type Format, type Version } from '../support/oracle.js';
 
-/**
- * An independent statement of the reference tables (ocs-framework.md §2, real-nextcloud-findings.md
- * items 1-2), so scenario answers are checked against the documented bytes, not against our renderer.
- */
-export interface ExpectedOcs {
-  code: number;
-  message: string;
-  origin?: 'controller' | 'framework';
-  /** Framework answers that ignore the request's format (failed login). */
-  forcedFormat?: Format;
-  /** Inside `"data":`; default `[]`. */
-  dataJson?: string;
-  /** The lines for `<data>`, one-space indented; default ` <data/>`. */
-  dataXml?: string[];
-}
-
-export interface ExpectedHttp {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-function v2Http(code: number): number {
-  if (code === 997) return 401;
-  if (code === 998) return 404;
-  if (code === 996 || code === 999) return 500;
-  if (code < 200 || code > 600) return 400;
-  return code;
-}
-
-/** json_encode with JSON_HEX_TAG, for ASCII text: `\/`, `\u003C`, `\u003E`. */
-function phpJsonString(text: string): string {
-  return JSON.stringify(text).replace(/\//g, '\\/').replace(/</g, '\\u003C').replace(/>/g, '\\u003E');
-}
-
-function xmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** A scenario's expected answer: the oracle's, with the code named as a scenario rule names it. */
+export type ExpectedOcs = ExpectedAnswer;
+export type { ExpectedHttp };
 
 export function expectedOcs(version: Version, format: Format, expected: ExpectedOcs): ExpectedHttp {
-  const framework = expected.origin === 'framework';
-  const status = version === 1 ? (expected.code === 997 ? 401 : framework && expected.code === 503 ? 503 : 200) : v2Http(expected.code);
-  const statuscode = version === 2 && framework && expected.code !== 997 ? status : expected.code;
-  const ok = version === 1 ? statuscode === 100 : statuscode >= 200 && statuscode < 300;
-  const counts = version === 1 && !framework;
-  const rendered = framework ? (expected.forcedFormat ?? format) : format;
-  if (rendered === 'json') {
-    const meta =
-      `"status":"${ok ? 'ok' : 'failure'}","statuscode":${statuscode},"message":${phpJsonString(ok ? 'OK' : expected.message)}` +
-      (counts ? ',"totalitems":"","itemsperpage":""' : '');
-    return {
-      status,
-      contentType: 'application/json; charset=utf-8',
-      body: `{"ocs":{"meta":{${meta}},"data":${expected.dataJson ?? '[]'}}}`,
-    };
-  }
-  const lines = [
-    '<?xml version="1.0"?>',
-    '<ocs>',
-    ' <meta>',
-    `  <status>${ok ? 'ok' : 'failure'}</status>`,
-    `  <statuscode>${statuscode}</statuscode>`,
-    `  <message>${xmlText(ok ? 'OK' : expected.message)}</message>`,
-    ...(counts ? ['  <totalitems></totalitems>', '  <itemsperpage></itemsperpage>'] : []),
-    ' </meta>',
-    ...(expected.dataXml ?? [' <data/>']),
-    '</ocs>',
-  ];
-  return {
-    status,
-    contentType: framework ? 'text/xml; charset=UTF-8' : 'application/xml; charset=utf-8',
-    body: lines.join('\n') + '\n',
-  };
+  return expectedAnswer(version, format, expected);
 }
 
 /** Status, Content-Type and body, byte for byte. */

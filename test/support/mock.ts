@@ -2,9 +2,9 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../src/http/app.js';
 import { createMock, type MockOptions, type OcsMock } from '../../src/mock.js';
+import type { Format, Version } from './oracle.js';
 
-export type Version = 1 | 2;
-export type Format = 'json' | 'xml';
+export type { Format, Version } from './oracle.js';
 
 export interface TestMock {
   mock: OcsMock;

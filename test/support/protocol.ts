@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Response, Test } from 'supertest';
+import { CONTENT_TYPE, jsonEnvelope, metaFor, xmlEnvelope, type Php, type Version } from './oracle.js';
 
 /** Transcript 14/15: the route-not-found text of NC 29, trailing newline included. */
 export const NOT_FOUND_TEXT =
@@ -7,12 +8,7 @@ export const NOT_FOUND_TEXT =
 export const NOT_FOUND_JSON =
   'Invalid query, please check the syntax. API specifications are here: http:\\/\\/www.freedesktop.org\\/wiki\\/Specifications\\/open-collaboration-services.\\n';
 
-export const CT = {
-  controllerXml: 'application/xml; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  frameworkXml: 'text/xml; charset=UTF-8',
-  octet: 'application/octet-stream; charset=utf-8',
-} as const;
+export const CT = CONTENT_TYPE;
 
 export interface ExpectedXml {
   status: 'ok' | 'failure';
@@ -24,21 +20,11 @@ export interface ExpectedXml {
   data?: string[];
 }
 
-/** An OCS XML document written out line by line, as PHP's XMLWriter prints it. */
+/** An OCS XML document with its meta spelled out and transcript-style data lines. */
 export function xmlDoc(expected: ExpectedXml): string {
-  const lines = [
-    '<?xml version="1.0"?>',
-    '<ocs>',
-    ' <meta>',
-    `  <status>${expected.status}</status>`,
-    `  <statuscode>${expected.statuscode}</statuscode>`,
-    `  <message>${expected.message}</message>`,
-    ...(expected.counts ? ['  <totalitems></totalitems>', '  <itemsperpage></itemsperpage>'] : []),
-    ' </meta>',
-    ...(expected.data ?? [' <data/>']),
-    '</ocs>',
-  ];
-  return lines.join('\n') + '\n';
+  const meta: { [key: string]: Php } = { status: expected.status, statuscode: expected.statuscode, message: expected.message };
+  if (expected.counts) Object.assign(meta, { totalitems: '', itemsperpage: '' });
+  return xmlEnvelope(meta, expected.data);
 }
 
 /** `<data>` holding one list of `<element>`s under `key`. */
@@ -46,26 +32,18 @@ export function xmlList(key: string, items: string[]): string[] {
   return [' <data>', `  <${key}>`, ...items.map((item) => `   <element>${item}</element>`), `  </${key}>`, ' </data>'];
 }
 
-/** The success envelope of each version, with empty data. */
-export function okXml(version: 1 | 2, data?: string[]): string {
-  return xmlDoc({ status: 'ok', statuscode: version === 1 ? 100 : 200, message: 'OK', counts: version === 1, data });
+/** The success envelope of each version (controller), with the given data lines. */
+export function okXml(version: Version, data?: string[]): string {
+  return xmlEnvelope(metaFor(version, 200, ''), data);
 }
 
-/** A JSON envelope spelled out; `metaJson` is the inside of `"meta":{...}`. */
-export function jsonDoc(metaJson: string, dataJson = '[]'): string {
-  return `{"ocs":{"meta":{${metaJson}},"data":${dataJson}}}`;
+export function okJson(version: Version, dataJson = '[]'): string {
+  return jsonEnvelope(metaFor(version, 200, ''), dataJson);
 }
 
-export function okJson(version: 1 | 2, dataJson = '[]'): string {
-  return version === 1
-    ? jsonDoc('"status":"ok","statuscode":100,"message":"OK","totalitems":"","itemsperpage":""', dataJson)
-    : jsonDoc('"status":"ok","statuscode":200,"message":"OK"', dataJson);
-}
-
-/** A failure meta of a controller answer (v1 with counts). */
-export function failJson(version: 1 | 2, statuscode: number, message: string, dataJson = '[]'): string {
-  const counts = version === 1 ? ',"totalitems":"","itemsperpage":""' : '';
-  return jsonDoc(`"status":"failure","statuscode":${statuscode},"message":${JSON.stringify(message)}${counts}`, dataJson);
+/** A failure of a controller answer (v1 with counts). */
+export function failJson(version: Version, statuscode: number, message: string, dataJson = '[]'): string {
+  return jsonEnvelope(metaFor(version, statuscode, message), dataJson);
 }
 
 /** Reads any body as text, whatever its Content-Type (supertest leaves octet-stream unparsed). */

@@ -1,0 +1,103 @@
+import { RELEASES, type Release } from './catalog.js';
+
+/**
+ * Everything a client can see that differs between releases, as data (DESIGN.md "Releases"). A
+ * profile is the oldest release's facts with every later release's changes applied in order, so
+ * each change is written once, at the release that made it, with its DIFFERENCES.md section.
+ */
+export interface ReleaseProfile {
+  release: Release;
+  /** provisioning_api's info.xml version (capabilities, app list); §10. */
+  provisioningApiVersion: string;
+  /** How ocs/v1.php frames its own answers: unknown route, failed login, uncaught error; §9.3. */
+  framework: {
+    /** v2 meta statuscode: the mapped HTTP code (OC_API, up to 30) or the raw OCS code (ApiHelper, 31+). */
+    v2MetaCode: 'http' | 'ocs';
+    /** v1 meta carries empty totalitems/itemsperpage (31+). */
+    v1Counts: boolean;
+    /** The format: the `format` parameter only (up to 31), or `format` then Accept (32+). */
+    format: 'parameter' | 'negotiated';
+    /** A failed login ignores the requested format and answers XML (up to 30). */
+    loginFailureXml: boolean;
+  };
+  /** What passes the CSRF check without a token: exactly `OCS-APIRequest: true` (up to 29), any non-empty value (30+); §8. */
+  ocsApiRequest: 'true' | 'non-empty';
+  /** A JSON body that does not parse: ignored (up to 31), or 996 before login (32+); §9.1. */
+  malformedJson: 'ignored' | 'error';
+  /** UserDetails fields that came later; §5. */
+  userDetails: {
+    /** firstLoginTimestamp and lastLoginTimestamp after `id` (31+). */
+    loginTimestamps: boolean;
+    /** Profile properties in emit order (bluesky 32+, pronouns 31+). */
+    properties: readonly string[];
+    /** `timezone` after `locale` (32+). */
+    timezone: boolean;
+  };
+}
+
+type Changes = {
+  [K in keyof Omit<ReleaseProfile, 'release'>]?: ReleaseProfile[K] extends readonly unknown[] | string
+    ? ReleaseProfile[K]
+    : Partial<ReleaseProfile[K]>;
+};
+
+const OLDEST: Omit<ReleaseProfile, 'release'> = {
+  provisioningApiVersion: '1.17.0',
+  framework: { v2MetaCode: 'http', v1Counts: false, format: 'parameter', loginFailureXml: true },
+  ocsApiRequest: 'true',
+  malformedJson: 'ignored',
+  userDetails: {
+    loginTimestamps: false,
+    properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
+    timezone: false,
+  },
+};
+
+/** What each release changed, keyed by the first release we have that shows it. */
+const CHANGES: Record<string, Changes> = {
+  '28.0.2': { provisioningApiVersion: '1.18.0' },
+  '29.0.1': { provisioningApiVersion: '1.19.0' },
+  '30.0.5': { provisioningApiVersion: '1.20.0', ocsApiRequest: 'non-empty' },
+  '31.0.2': {
+    provisioningApiVersion: '1.21.0',
+    framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false },
+    userDetails: {
+      loginTimestamps: true,
+      properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
+    },
+  },
+  '32.0.2': {
+    provisioningApiVersion: '1.22.0',
+    framework: { format: 'negotiated' },
+    malformedJson: 'error',
+    userDetails: {
+      properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
+      timezone: true,
+    },
+  },
+  '33.0.2': { provisioningApiVersion: '1.23.0' },
+  '34.0.1': { provisioningApiVersion: '1.24.0' },
+};
+
+function apply(profile: Omit<ReleaseProfile, 'release'>, changes: Changes): Omit<ReleaseProfile, 'release'> {
+  const next: Record<string, unknown> = { ...profile };
+  for (const [key, value] of Object.entries(changes)) {
+    const current = next[key];
+    const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
+    next[key] = nested ? { ...(current as object), ...value } : value;
+  }
+  return next as unknown as Omit<ReleaseProfile, 'release'>;
+}
+
+const PROFILES = new Map<string, ReleaseProfile>();
+{
+  let facts = OLDEST;
+  for (const release of RELEASES) {
+    facts = apply(facts, CHANGES[release.version] ?? {});
+    PROFILES.set(release.version, { release, ...facts });
+  }
+}
+
+export function profileOf(release: Release): ReleaseProfile {
+  return PROFILES.get(release.version)!;
+}

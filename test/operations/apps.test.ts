@@ -31,7 +31,10 @@ const DISABLED_APPS: { [key: string]: Php } = {
   22: 'twofactor_totp',
 };
 
-/** The parsed appinfo/info.xml the mock keeps for `activity`. */
+/**
+ * The parsed appinfo/info.xml the mock keeps for `activity` (no `info` in the fixture): the required
+ * elements, then InfoParser's defaults, `types` among them after `public` (weather_status.v2-json).
+ */
 const ACTIVITY_INFO: Php = {
   id: 'activity',
   name: 'Activity',
@@ -41,13 +44,13 @@ const ACTIVITY_INFO: Php = {
   licence: 'agpl',
   author: 'Nextcloud',
   namespace: 'Activity',
-  types: [],
   category: 'tools',
   bugs: 'https://github.com/nextcloud/server/issues',
   dependencies: { nextcloud: { '@attributes': { 'min-version': '29', 'max-version': '29' } } },
   info: [],
   remote: [],
   public: [],
+  types: [],
   'repair-steps': { install: [], 'pre-migration': [], 'post-migration': [], 'live-migration': [], uninstall: [] },
   'background-jobs': [],
   'two-factor-providers': [],

@@ -15,8 +15,8 @@ const LISTED_APPS = [
 /** OC_App::getEnabledApps(): sorted, then `files` moved to the front; always-enabled apps included. */
 const ENABLED_APPS = [
   'files', 'activity', 'cloud_federation_api', 'comments', 'contactsinteraction', 'dashboard', 'dav',
-  'federation', 'files_reminders', 'files_sharing', 'files_trashbin', 'files_versions', 'firstrunwizard',
-  'lookup_server_connector', 'notifications', 'oauth2', 'password_policy', 'photos', 'privacy',
+  'federatedfilesharing', 'federation', 'files_reminders', 'files_sharing', 'files_trashbin', 'files_versions',
+  'firstrunwizard', 'lookup_server_connector', 'notifications', 'oauth2', 'password_policy', 'photos', 'privacy',
   'provisioning_api', 'serverinfo', 'settings', 'sharebymail', 'systemtags', 'text', 'theming',
   'twofactor_backupcodes', 'updatenotification', 'user_status', 'viewer', 'weather_status', 'workflowengine',
 ];

@@ -1,13 +1,14 @@
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
-import type { App, State } from '../state/model.js';
+import type { State } from '../state/model.js';
 import { settingsOf } from '../state/settings.js';
+import { appInfoOf } from './appInfo.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
 
 const APP_NOT_FOUND = 'The request app was not found';
 
 /** OC_App::getEnabledApps(): sorted, but `files` is put first (array_unshift). */
-function enabledIds(state: State): string[] {
+export function enabledAppIds(state: State): string[] {
   const ids = [...state.apps.values()].filter((app) => app.enabled && app.id !== 'files').map((app) => app.id).sort();
   return state.apps.get('files')?.enabled ? ['files', ...ids] : ids;
 }
@@ -23,7 +24,7 @@ export function getApps(ctx: AuthenticatedContext): PhpValue {
   if (filter === undefined || filter === null) {
     return { apps: listed.map((app) => app.id) };
   }
-  if (filter === 'enabled') return { apps: enabledIds(ctx.state) };
+  if (filter === 'enabled') return { apps: enabledAppIds(ctx.state) };
   if (filter === 'disabled') {
     const disabled: { [key: string]: PhpValue } = {};
     listed.forEach((app, index) => {
@@ -36,52 +37,18 @@ export function getApps(ctx: AuthenticatedContext): PhpValue {
   throw new OcsError(101);
 }
 
-/** The parsed appinfo/info.xml of an installed app. */
-function appInfo(app: App): PhpValue {
-  const namespace = app.id
-    .split(/[_-]/)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-  return {
-    id: app.id,
-    name: app.name,
-    summary: app.name,
-    description: app.name,
-    version: app.version,
-    licence: 'agpl',
-    author: 'Nextcloud',
-    namespace,
-    types: [],
-    category: 'tools',
-    bugs: 'https://github.com/nextcloud/server/issues',
-    dependencies: { nextcloud: { '@attributes': { 'min-version': '29', 'max-version': '29' } } },
-    info: [],
-    remote: [],
-    public: [],
-    'repair-steps': { install: [], 'pre-migration': [], 'post-migration': [], 'live-migration': [], uninstall: [] },
-    'background-jobs': [],
-    'two-factor-providers': [],
-    commands: [],
-    activity: { filters: [], settings: [], providers: [] },
-    settings: { admin: [], 'admin-section': [], personal: [], 'personal-section': [] },
-    ...(app.info as { [key: string]: PhpValue }),
-  };
-}
-
 export function getAppInfo(ctx: AuthenticatedContext): PhpValue {
   const app = ctx.state.apps.get(stringParam(ctx.params, 'app'));
   if (!app) throw new OcsError(998, APP_NOT_FOUND);
-  return appInfo(app);
+  return appInfoOf(app);
 }
 
+/** AppManager::enableApp() only writes `enabled`: an app that was never installed gets no other row. */
 export function enableApp(ctx: AuthenticatedContext): PhpValue {
   const app = ctx.state.apps.get(stringParam(ctx.params, 'app'));
   if (!app) throw new OcsError(998, APP_NOT_FOUND);
   app.enabled = true;
-  const config = settingsOf(ctx.state.appConfig, app.id);
-  config.set('enabled', 'yes');
-  config.set('installed_version', app.version);
-  if (!config.has('types')) config.set('types', '');
+  settingsOf(ctx.state.appConfig, app.id).set('enabled', 'yes');
   return [];
 }
 

@@ -1,33 +1,29 @@
 import type { PhpValue } from '../ocs/php.js';
+import { enabledAppIds } from './apps.js';
+import { replaceRecursive } from './capabilities/merge.js';
+import { NC29_CAPABILITIES } from './capabilities/nc29.js';
+import type { CapabilityEnv, CapabilityProfile } from './capabilities/types.js';
+import { ServerUrls } from './capabilities/urls.js';
 import type { HandlerContext } from './context.js';
 
-/** The server version the mock reports (the reference transcripts come from this release). */
-export const SERVER_VERSION = { major: 29, minor: 0, micro: 6, string: '29.0.6', edition: '', extendedSupport: false };
+/** The release the mock reports; its capability data lives in ./capabilities/nc29.ts. */
+const PROFILE: CapabilityProfile = NC29_CAPABILITIES;
+
+/** The server version the mock reports (the reference recordings come from this release). */
+export const SERVER_VERSION = PROFILE.version;
 
 /**
- * GET /cloud/capabilities (core OcsController): public capabilities for everyone, the
- * provisioning_api ones only for logged-in users.
+ * GET /cloud/capabilities (core OCSController::getCapabilities): the server's capabilities, then
+ * those of each enabled app in the order apps are registered (OC_App::getEnabledApps(): files
+ * first, then by id), folded with array_replace_recursive(). Anonymous callers get only the
+ * IPublicCapability ones.
  */
 export function getCapabilities(ctx: HandlerContext): PhpValue {
-  const capabilities: { [key: string]: PhpValue } = {
-    core: { pollinterval: 60, 'webdav-root': 'remote.php/webdav', 'reference-api': true, 'reference-regex': '(\\s|\\n|^)(https?:\\/\\/)((?:[-A-Z0-9+_]+\\.)+[-A-Z]+(?:\\/[-A-Z0-9+&@#%?=~_|!:,.;()]*)*)(\\s|\\n|$)', 'mod-rewrite-working': false },
-  };
-  if (ctx.actor) {
-    capabilities.provisioning_api = {
-      version: ctx.state.apps.get('provisioning_api')?.version ?? '1.19.0',
-      AccountPropertyScopesVersion: 2,
-      AccountPropertyScopesFederatedEnabled: ctx.state.apps.get('federation')?.enabled ?? false,
-      AccountPropertyScopesPublishedEnabled: false,
-    };
+  const env: CapabilityEnv = { state: ctx.state, user: ctx.actor, urls: new ServerUrls(ctx.server) };
+  const providers = [...PROFILE.server, ...enabledAppIds(ctx.state).flatMap((app) => PROFILE.apps[app] ?? [])];
+  let capabilities: PhpValue = {};
+  for (const provider of providers) {
+    if (ctx.actor || provider.public) capabilities = replaceRecursive(capabilities, provider.build(env));
   }
-  const theming = ctx.state.appConfig.get('theming');
-  capabilities.theming = {
-    name: theming?.get('name') ?? 'Nextcloud',
-    url: theming?.get('url') ?? 'https://nextcloud.com',
-    slogan: theming?.get('slogan') ?? 'a safe home for all your data',
-    color: '#00679e',
-    'color-text': '#ffffff',
-    'color-element': '#00679e',
-  };
-  return { version: SERVER_VERSION, capabilities };
+  return { version: PROFILE.version, capabilities };
 }

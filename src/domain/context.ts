@@ -5,12 +5,24 @@ import type { State, User } from '../state/model.js';
 /** Request parameters after Nextcloud's merge: route > JSON body > form body > query string. */
 export type Params = Record<string, unknown>;
 
+/**
+ * How the client reached the server: what IURLGenerator::getBaseUrl() builds absolute URLs from
+ * (the request's protocol and Host header, and the web root in front of /ocs/v{1,2}.php).
+ */
+export interface ServerAddress {
+  protocol: 'http' | 'https';
+  host: string;
+  /** '' or a path such as '/nextcloud'. */
+  webRoot: string;
+}
+
 /** What a domain handler gets: the state it may change, who is calling, and the parameters. */
 export interface HandlerContext {
   state: State;
   /** The logged-in user; null only on public operations. */
   actor: User | null;
   params: Params;
+  server: ServerAddress;
 }
 
 export interface AuthenticatedContext extends HandlerContext {

@@ -4,6 +4,7 @@ import { PROFILE_PROPERTIES, type ProfileProperty, type State, type User } from 
 import { isValidEmail, parseScope, validatedPropertyValue } from './accountProperties.js';
 import { canManageUser, isAdmin } from './access.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
+import { passwordPolicyViolation } from './passwordPolicy.js';
 import { normaliseQuota } from './quota.js';
 
 const MAX_PASSWORD_LENGTH = 469;
@@ -71,10 +72,14 @@ export function editUser(ctx: AuthenticatedContext): PhpValue {
     case 'manager':
       target.managers = [value];
       break;
-    case 'password':
+    case 'password': {
       if (value.length > MAX_PASSWORD_LENGTH) throw new OcsError(102, 'Invalid password value');
+      // setPassword() runs the policy; editUser answers its HintException's message as 103.
+      const violation = passwordPolicyViolation(state, value);
+      if (violation) throw new OcsError(103, violation);
       target.password = value;
       break;
+    }
     case 'language':
       if (!LANGUAGES.has(value)) throw new OcsError(102, 'Invalid language');
       target.language = value;

@@ -3,6 +3,7 @@ import type { PhpValue } from '../ocs/php.js';
 import { newUser } from '../state/createState.js';
 import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
 import { intParam, listParam, stringParam, type AuthenticatedContext } from './context.js';
+import { passwordPolicyViolation } from './passwordPolicy.js';
 import { normaliseQuota } from './quota.js';
 import { detailsMap, userDetails } from './userDetails.js';
 import { recentUsers, visibleUsers } from './userSearch.js';
@@ -86,6 +87,10 @@ export function addUser(ctx: AuthenticatedContext): PhpValue {
     throw new OcsError(110, 'Required email address was not provided');
   }
   validateUserId(uid);
+  // createUser() runs the policy on a given password (a generated one always passes); addUser
+  // answers the HintException's hint (its translated message) as 107.
+  const violation = password === '' ? null : passwordPolicyViolation(state, password);
+  if (violation) throw new OcsError(107, violation);
   if (email !== '' && !EMAIL.test(email)) throw new OcsError(101, 'Invalid email address');
   if (manager !== null && manager !== '' && !state.users.has(manager)) throw new OcsError(101, 'Manager does not exist');
 

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { Params } from '../domain/context.js';
+import type { TLSSocket } from 'node:tls';
+import type { Params, ServerAddress } from '../domain/context.js';
 import { isAdmin, isSubAdmin } from '../domain/access.js';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import { frameworkFormat, negotiateFormat, type OcsFormat } from '../ocs/negotiate.js';
@@ -65,6 +66,11 @@ function decodePath(path: string): string {
   } catch {
     return path;
   }
+}
+
+/** The request's own protocol and Host (Nextcloud trusts no forwarded headers without a proxy config). */
+function serverAddress(req: IncomingMessage, webRoot: string, fallbackHost: string): ServerAddress {
+  return { protocol: (req.socket as TLSSocket).encrypted ? 'https' : 'http', host: req.headers.host ?? fallbackHost, webRoot };
 }
 
 function passesCsrf(headers: IncomingHttpHeaders, method: AuthMethod | undefined): boolean {
@@ -150,9 +156,13 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     return respond.framework(996, INTERNAL_ERROR_MESSAGE);
   }
 
+  // The path is web root + '/ocs/vN.php' + path info.
+  const webRoot = entry.input.slice(0, entry.input.length - '/ocs/v1.php'.length - (entry[2]?.length ?? 0));
+  const server = serverAddress(req, webRoot, state.settings.cloudHost);
   let result: { code: number; message: string; data: PhpValue };
   try {
-    const data = binding.access === 'public' ? binding.handler({ state, actor, params }) : binding.handler({ state, actor: actor!, params });
+    const data =
+      binding.access === 'public' ? binding.handler({ state, actor, params, server }) : binding.handler({ state, actor: actor!, params, server });
     result = { code: 200, message: '', data };
   } catch (error) {
     if (error instanceof OcsError) {

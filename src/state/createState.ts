@@ -1,5 +1,6 @@
 import type { Fixture, FixtureUser } from './fixtureFile.js';
-import { PROFILE_PROPERTIES, type AccountProperty, type ProfileProperty, type Scope, type State, type User } from './model.js';
+import { appTypesOf } from '../domain/appInfo.js';
+import { PROFILE_PROPERTIES, type AccountProperty, type App, type ProfileProperty, type Scope, type State, type User } from './model.js';
 
 const DEFAULT_FREE_SPACE = 84_134_703_104;
 
@@ -74,6 +75,16 @@ function userFromFixture(entry: FixtureUser): User {
   return user;
 }
 
+/**
+ * The app config rows an app has: the installer writes `enabled`, `installed_version` and `types`
+ * (OC_App::setAppTypes); an app enabled without the installer (POST /cloud/apps/{app}) has only
+ * `enabled`, and an always-enabled one none at all (viewer on the recorded 29 server).
+ */
+function installationRows(app: App, installed: boolean): [string, string][] {
+  if (installed) return [['enabled', app.enabled ? 'yes' : 'no'], ['installed_version', app.version], ['types', appTypesOf(app)]];
+  return app.enabled && !app.alwaysEnabled ? [['enabled', 'yes']] : [];
+}
+
 /** Builds a fresh, independent state from a validated fixture. */
 export function createState(fixture: Fixture, cloudHost = 'localhost'): State {
   const state: State = {
@@ -99,27 +110,18 @@ export function createState(fixture: Fixture, cloudHost = 'localhost'): State {
     for (const gid of entry.groups ?? []) state.groups.get(gid)?.members.add(entry.id);
     for (const gid of entry.subadmin ?? []) state.groups.get(gid)?.subadmins.add(entry.id);
   }
-  for (const app of fixture.apps ?? []) {
-    const version = app.version ?? '1.0.0';
-    state.apps.set(app.id, {
-      id: app.id,
-      name: app.name ?? app.id,
-      version,
-      enabled: app.enabled,
-      alwaysEnabled: app.alwaysEnabled ?? false,
-      info: app.info ?? {},
-    });
-    // Nextcloud writes these keys when an app is installed and enabled.
-    if (app.enabled) {
-      state.appConfig.set(
-        app.id,
-        new Map([
-          ['enabled', 'yes'],
-          ['installed_version', version],
-          ['types', ''],
-        ]),
-      );
-    }
+  for (const entry of fixture.apps ?? []) {
+    const app: App = {
+      id: entry.id,
+      name: entry.name ?? entry.id,
+      version: entry.version ?? '1.0.0',
+      enabled: entry.enabled,
+      alwaysEnabled: entry.alwaysEnabled ?? false,
+      info: entry.info ?? {},
+    };
+    state.apps.set(app.id, app);
+    const rows = installationRows(app, entry.installed ?? entry.enabled);
+    if (rows.length > 0) state.appConfig.set(app.id, new Map(rows));
   }
   for (const [app, values] of Object.entries(fixture.appConfig ?? {})) {
     const config = state.appConfig.get(app) ?? new Map<string, string>();

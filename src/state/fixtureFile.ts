@@ -33,6 +33,8 @@ export interface FixtureApp {
   version?: string;
   enabled: boolean;
   alwaysEnabled?: boolean;
+  /** The installer ran (default: the app is enabled); see createState's installationRows. */
+  installed?: boolean;
   info?: Record<string, unknown>;
 }
 
@@ -141,6 +143,11 @@ function checkReferences(fixture: Fixture, file: string): void {
     appIds.add(app.id);
     if (app.alwaysEnabled && !app.enabled) {
       throw new FixtureError(file, `/apps/${i}/enabled`, `always-enabled app "${app.id}" must be enabled`);
+    }
+    for (const key of ['id', 'name', 'version']) {
+      if (app.info && key in app.info) {
+        throw new FixtureError(file, `/apps/${i}/info/${key}`, `set "${key}" on the app itself, not in its info`);
+      }
     }
   });
 }

@@ -75,7 +75,7 @@ export interface App {
   enabled: boolean;
   /** core/shipped.json "alwaysEnabled": never listed as disabled, cannot be disabled. */
   alwaysEnabled: boolean;
-  /** Extra appinfo/info.xml keys returned by GET /cloud/apps/{app}. */
+  /** appinfo/info.xml keys as InfoParser returns them; domain/appInfo.ts completes them. */
   info: Record<string, unknown>;
 }
 

@@ -8,7 +8,7 @@ const BASE = '/apps/provisioning_api/api/v1/config/apps';
 /** Apps with any app config in the default fixture: every enabled app plus core, sorted. */
 const CONFIG_APPS = [
   'activity', 'cloud_federation_api', 'comments', 'contactsinteraction', 'core', 'dashboard', 'dav',
-  'federation', 'files', 'files_reminders', 'files_sharing', 'files_trashbin', 'files_versions',
+  'federatedfilesharing', 'federation', 'files', 'files_reminders', 'files_sharing', 'files_trashbin', 'files_versions',
   'firstrunwizard', 'lookup_server_connector', 'notifications', 'oauth2', 'password_policy', 'photos',
   'privacy', 'provisioning_api', 'serverinfo', 'settings', 'sharebymail', 'systemtags', 'text', 'theming',
   'twofactor_backupcodes', 'updatenotification', 'user_status', 'viewer', 'weather_status', 'workflowengine',

@@ -15,8 +15,8 @@ const LISTED_APPS = [
 /** OC_App::getEnabledApps(): sorted, then `files` moved to the front; always-enabled apps included. */
 const ENABLED_APPS = [
   'files', 'activity', 'cloud_federation_api', 'comments', 'contactsinteraction', 'dashboard', 'dav',
-  'federation', 'files_reminders', 'files_sharing', 'files_trashbin', 'files_versions', 'firstrunwizard',
-  'lookup_server_connector', 'notifications', 'oauth2', 'password_policy', 'photos', 'privacy',
+  'federatedfilesharing', 'federation', 'files_reminders', 'files_sharing', 'files_trashbin', 'files_versions',
+  'firstrunwizard', 'lookup_server_connector', 'notifications', 'oauth2', 'password_policy', 'photos', 'privacy',
   'provisioning_api', 'serverinfo', 'settings', 'sharebymail', 'systemtags', 'text', 'theming',
   'twofactor_backupcodes', 'updatenotification', 'user_status', 'viewer', 'weather_status', 'workflowengine',
 ];
@@ -31,7 +31,10 @@ const DISABLED_APPS: { [key: string]: Php } = {
   22: 'twofactor_totp',
 };
 
-/** The parsed appinfo/info.xml the mock keeps for `activity`. */
+/**
+ * The parsed appinfo/info.xml the mock keeps for `activity` (no `info` in the fixture): the required
+ * elements, then InfoParser's defaults, `types` among them after `public` (weather_status.v2-json).
+ */
 const ACTIVITY_INFO: Php = {
   id: 'activity',
   name: 'Activity',
@@ -41,13 +44,13 @@ const ACTIVITY_INFO: Php = {
   licence: 'agpl',
   author: 'Nextcloud',
   namespace: 'Activity',
-  types: [],
   category: 'tools',
   bugs: 'https://github.com/nextcloud/server/issues',
   dependencies: { nextcloud: { '@attributes': { 'min-version': '29', 'max-version': '29' } } },
   info: [],
   remote: [],
   public: [],
+  types: [],
   'repair-steps': { install: [], 'pre-migration': [], 'post-migration': [], 'live-migration': [], uninstall: [] },
   'background-jobs': [],
   'two-factor-providers': [],

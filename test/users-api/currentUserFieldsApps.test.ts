@@ -6,8 +6,8 @@ import { call, details, expectAnswer, okData } from '../support/usersApi.js';
 
 /**
  * GET /cloud/user (users-get-current-user), GET /cloud/user/fields[/{userId}]
- * (users-get-editable-fields[-for-user]), GET /cloud/user/apps (users-get-enabled-apps),
- * GET /cloud/capabilities (core).
+ * (users-get-editable-fields[-for-user]), GET /cloud/user/apps (users-get-enabled-apps).
+ * GET /cloud/capabilities: capabilities.test.ts.
  */
 
 let t: TestMock;
@@ -186,68 +186,5 @@ describe.each(VERSIONS)('current user, fields, apps v%s', (version) => {
     expect(off.status).toBe(200);
     const data = okData(await call(t, 'get', version, '/cloud/user/apps', { user: 'dave', format: 'json' }));
     expect(data).toEqual({ apps: enabledFixtureApps().filter((id) => id !== 'activity') });
-  });
-});
-
-const VERSION_INFO: Php = { major: 29, minor: 0, micro: 6, string: '29.0.6', edition: '', extendedSupport: false };
-const CORE: Php = {
-  pollinterval: 60,
-  'webdav-root': 'remote.php/webdav',
-  'reference-api': true,
-  'reference-regex': '(\\s|\\n|^)(https?:\\/\\/)((?:[-A-Z0-9+_]+\\.)+[-A-Z]+(?:\\/[-A-Z0-9+&@#%?=~_|!:,.;()]*)*)(\\s|\\n|$)',
-  'mod-rewrite-working': false,
-};
-const THEMING: Php = {
-  name: 'Nextcloud',
-  url: 'https://nextcloud.com',
-  slogan: 'a safe home for all your data',
-  color: '#00679e',
-  'color-text': '#ffffff',
-  'color-element': '#00679e',
-};
-const PROVISIONING: Php = {
-  version: '1.19.0',
-  AccountPropertyScopesVersion: 2,
-  AccountPropertyScopesFederatedEnabled: true,
-  AccountPropertyScopesPublishedEnabled: false,
-};
-
-describe.each(MATRIX)('capabilities v$version $format', ({ version, format }) => {
-  it(`v${version} ${format} anonymous (OCS-APIRequest) -> core and theming, no provisioning_api`, async () => {
-    const res = await call(t, 'get', version, '/cloud/capabilities', { user: null, format });
-    await expectAnswer(res, version, format, { code: 200, data: { version: VERSION_INFO, capabilities: { core: CORE, theming: THEMING } } });
-  });
-
-  it(`v${version} ${format} logged in -> provisioning_api capabilities too`, async () => {
-    const res = await call(t, 'get', version, '/cloud/capabilities', { user: 'bob', format });
-    await expectAnswer(res, version, format, {
-      code: 200,
-      data: { version: VERSION_INFO, capabilities: { core: CORE, provisioning_api: PROVISIONING, theming: THEMING } },
-    });
-  });
-
-  it(`v${version} ${format} wrong password -> 997 Unauthorised, HTTP 401 (login runs before the public page)`, async () => {
-    const res = await call(t, 'get', version, '/cloud/capabilities', { user: 'nobody', format });
-    expect(res.status).toBe(401);
-  });
-});
-
-describe.each(VERSIONS)('capabilities v%s', (version) => {
-  it(`v${version} federation disabled -> AccountPropertyScopesFederatedEnabled false`, async () => {
-    t.mock.state.apps.get('federation')!.enabled = false;
-    const data = okData(await call(t, 'get', version, '/cloud/capabilities', { user: 'admin', format: 'json' })) as {
-      capabilities: { provisioning_api: Record<string, Php> };
-    };
-    expect(data.capabilities.provisioning_api.AccountPropertyScopesFederatedEnabled).toBe(false);
-  });
-
-  it(`v${version} theming name/url/slogan come from app config`, async () => {
-    const theming = t.mock.state.appConfig.get('theming')!;
-    theming.set('name', 'Acme Cloud');
-    theming.set('slogan', 'files & more');
-    const data = okData(await call(t, 'get', version, '/cloud/capabilities', { user: null, format: 'json' })) as {
-      capabilities: { theming: Record<string, Php> };
-    };
-    expect([data.capabilities.theming.name, data.capabilities.theming.slogan]).toEqual(['Acme Cloud', 'files & more']);
   });
 });

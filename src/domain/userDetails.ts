@@ -16,8 +16,8 @@ export function quotaBytes(state: State, user: User): number | null {
 /** AUserDataOCSController::fillStorageInfo. */
 function quotaInfo(state: State, user: User): PhpValue {
   const bytes = quotaBytes(state, user);
-  if (user.lastLogin === 0) {
-    // No home folder yet: Nextcloud reports only the configured quota.
+  if (!user.hasHome) {
+    // No home folder yet (NotFoundException): only the configured quota (recordings first-login/before/*).
     return { quota: bytes ?? 'none', used: 0 };
   }
   const used = user.usedBytes;

@@ -2,6 +2,8 @@ import type { Fixture, FixtureUser } from './fixtureFile.js';
 import { PROFILE_PROPERTIES, type AccountProperty, type ProfileProperty, type Scope, type State, type User } from './model.js';
 
 const DEFAULT_FREE_SPACE = 84_134_703_104;
+/** The skeleton a first login copied into the recorded server's home folders (recordings first-login/*: used 164). */
+const DEFAULT_SKELETON_BYTES = 164;
 
 /** Nextcloud's defaults for a fresh account (AccountManager). */
 function defaultScope(property: string): Scope {
@@ -38,6 +40,7 @@ export function newUser(id: string, password: string): User {
     notifyEmail: null,
     firstLogin: 0,
     lastLogin: 0,
+    hasHome: false,
     preferences: new Map(),
     welcomeMessagesSent: 0,
     wipeRequested: false,
@@ -59,6 +62,8 @@ function userFromFixture(entry: FixtureUser): User {
   user.managers = entry.manager ? [entry.manager] : [];
   user.lastLogin = toSeconds(entry.lastLogin);
   user.firstLogin = entry.firstLogin === undefined ? user.lastLogin : toSeconds(entry.firstLogin);
+  // Whoever has logged in has a home folder; the fixture's usedBytes is what it holds.
+  user.hasHome = user.lastLogin > 0;
   for (const [name, value] of Object.entries(entry.properties ?? {})) {
     user.properties[name as ProfileProperty].value = value;
   }
@@ -84,6 +89,7 @@ export function createState(fixture: Fixture, cloudHost = 'localhost'): State {
     settings: {
       freeSpace: fixture.server?.freeSpace ?? DEFAULT_FREE_SPACE,
       cloudHost: fixture.server?.cloudHost ?? cloudHost,
+      skeletonBytes: fixture.server?.skeletonBytes ?? DEFAULT_SKELETON_BYTES,
     },
   };
   for (const group of fixture.groups) {

@@ -37,7 +37,7 @@ export interface FixtureApp {
 }
 
 export interface Fixture {
-  server?: { freeSpace?: number; cloudHost?: string };
+  server?: { freeSpace?: number; cloudHost?: string; skeletonBytes?: number };
   groups: { id: string; displayname?: string }[];
   users: FixtureUser[];
   apps?: FixtureApp[];

@@ -51,9 +51,11 @@ export interface User {
   timezone: string;
   managers: string[];
   notifyEmail: string | null;
-  /** Unix seconds; 0 = never. */
+  /** Unix seconds; 0 = never, -1 = unknown (logged in before first logins were recorded). */
   firstLogin: number;
   lastLogin: number;
+  /** The home folder exists: created with the skeleton files by the first password login. */
+  hasHome: boolean;
   /** app -> key -> value */
   preferences: Map<string, Map<string, string>>;
   /** Recorded side effects of calls that would reach the outside world. */
@@ -84,6 +86,8 @@ export interface ServerSettings {
   freeSpace: number;
   /** Host (with port) used in cloud ids, e.g. for phone search results. */
   cloudHost: string;
+  /** Bytes of the skeleton files copied into a home folder at the first login. */
+  skeletonBytes: number;
 }
 
 export interface State {

@@ -2,6 +2,7 @@ import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { PROFILE_PROPERTIES, type State, type User } from '../state/model.js';
 import { groupsOf, isAdmin, isUserAccessible, subAdminGroupsOf } from './access.js';
+import { displayNameOf } from './displayName.js';
 import { parseFileSize } from './quota.js';
 
 const SPACE_UNLIMITED = -3;
@@ -58,8 +59,8 @@ export function userDetails(state: State, actor: User, targetId: string, include
   if (includeScopes) data.emailScope = user.emailScope;
   data.additional_mail = user.additionalMail.map((mail) => mail.address);
   if (includeScopes) data.additional_mailScope = user.additionalMail.map((mail) => mail.scope);
-  data.displayname = user.displayname;
-  data['display-name'] = user.displayname;
+  data.displayname = displayNameOf(user);
+  data['display-name'] = data.displayname;
   if (includeScopes) data.displaynameScope = user.displaynameScope;
   for (const name of PROFILE_PROPERTIES) {
     data[name] = user.properties[name].value;

@@ -23,7 +23,7 @@ export function newUser(id: string, password: string): User {
     id,
     password,
     appPasswords: [],
-    displayname: id,
+    displayname: null,
     displaynameScope: defaultScope('displayname'),
     email: null,
     emailScope: defaultScope('email'),
@@ -50,7 +50,7 @@ export function newUser(id: string, password: string): User {
 function userFromFixture(entry: FixtureUser): User {
   const user = newUser(entry.id, entry.password);
   user.appPasswords = [...(entry.appPasswords ?? [])];
-  user.displayname = entry.displayname ?? entry.id;
+  user.displayname = entry.displayname ?? null;
   user.email = entry.email ?? null;
   user.additionalMail = (entry.additionalMail ?? []).map((address) => ({ address, scope: 'v2-local', verified: true }));
   user.enabled = entry.enabled ?? true;

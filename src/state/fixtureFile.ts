@@ -8,6 +8,7 @@ export interface FixtureUser {
   id: string;
   password: string;
   appPasswords?: string[];
+  /** Omitted: none stored, as for an account created without one. */
   displayname?: string;
   email?: string | null;
   additionalMail?: string[];

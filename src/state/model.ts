@@ -35,7 +35,8 @@ export interface User {
   password: string;
   /** App passwords / device tokens: accepted as Basic passwords and as Bearer tokens. */
   appPasswords: string[];
-  displayname: string;
+  /** As stored: null when none is (the account shows its id but sorts as empty when paged). */
+  displayname: string | null;
   displaynameScope: Scope;
   email: string | null;
   emailScope: Scope;

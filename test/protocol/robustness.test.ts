@@ -24,7 +24,9 @@ const CASES: { name: string; method: string; path: string; type?: string; body?:
   { name: '__proto__ in a query', method: 'GET', path: '/cloud/users?__proto__[search]=x&constructor[prototype][y]=1', status: 200 },
   { name: 'array where a string is bound', method: 'POST', path: '/cloud/groups', type: 'application/x-www-form-urlencoded', body: 'groupid[]=a&groupid[]=b', status: 500 },
   { name: 'object where a string is bound', method: 'PUT', path: '/cloud/users/bob', type: 'application/json', body: '{"key":{"a":1},"value":"x"}', status: 500 },
-  { name: 'limit that is not a number', method: 'GET', path: '/cloud/users?limit=abc&offset=-5', status: 200 },
+  { name: 'limit that is not a number', method: 'GET', path: '/cloud/users?limit=abc', status: 200 },
+  // Doctrine DBAL refuses a negative offset (recording users-get-users/offset-negative).
+  { name: 'negative offset', method: 'GET', path: '/cloud/users?offset=-5', status: 500 },
   { name: 'deeply nested query', method: 'GET', path: `/cloud/groups?search${'[a]'.repeat(50)}=1`, status: 500 },
   { name: 'broken percent-encoding in the path', method: 'GET', path: '/cloud/users/%E0%A4%A', status: 404 },
   { name: 'NUL in an id', method: 'GET', path: '/cloud/users/bo%00b', status: 404 },

@@ -5,6 +5,7 @@ import { DEFAULT_SPEC, loadSpec, routesFromSpec } from './http/specRoutes.js';
 import { EXTRA_ROUTES, OPERATIONS } from './operations.js';
 import { createState } from './state/createState.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
+import type { Clock } from './state/logins.js';
 import type { State } from './state/model.js';
 import { scenariosOf } from './scenarios/install.js';
 import type { ScenarioFile } from './scenarios/types.js';
@@ -21,6 +22,8 @@ export interface MockOptions {
   cloudHost?: string;
   /** Scenario files (paths) or documents, tried in this order before every route. */
   scenarios?: (string | ScenarioFile)[];
+  /** Where logins read the time (ms since the epoch); default `Date.now`. Tests pass their own. */
+  clock?: Clock;
 }
 
 /**
@@ -39,6 +42,7 @@ export class OcsMock implements PipelineContext {
     private readonly fixture: Fixture,
     readonly routes: RouteTable,
     private cloudHost: string,
+    readonly clock: Clock = Date.now,
   ) {
     this.state = createState(fixture, cloudHost);
     this.handle = createOcsHandler(() => this);
@@ -66,7 +70,7 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
     fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
   }
   const api = await loadSpec(options.spec ?? DEFAULT_SPEC);
-  const mock = new OcsMock(fixture, new RouteTable([...routesFromSpec(api), ...EXTRA_ROUTES]), options.cloudHost ?? 'localhost');
+  const mock = new OcsMock(fixture, new RouteTable([...routesFromSpec(api), ...EXTRA_ROUTES]), options.cloudHost ?? 'localhost', options.clock);
   options.scenarios?.forEach((source, i) =>
     typeof source === 'string' ? scenariosOf(mock).loadFile(source) : scenariosOf(mock).loadDocument(source, `options.scenarios[${i}]`, `scenario-${i + 1}`),
   );

@@ -61,9 +61,3 @@ export function listParam(params: Params, name: string): string[] {
   if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map((item) => String(item));
   return [String(value)];
 }
-
-/** limit/offset as Nextcloud's backends apply them: null or non-positive limit means all. */
-export function page<T>(items: T[], limit: number | null, offset: number | null): T[] {
-  const start = Math.max(offset ?? 0, 0);
-  return limit !== null && limit > 0 ? items.slice(start, start + limit) : items.slice(start);
-}

@@ -2,7 +2,9 @@ import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { ADMIN_GROUP, type Group, type State } from '../state/model.js';
 import { isAdmin } from './access.js';
-import { intParam, page, stringParam, type AuthenticatedContext } from './context.js';
+import { intParam, stringParam, type AuthenticatedContext } from './context.js';
+import { groupsPage } from './paging.js';
+import { searchInGroup } from './userBackend.js';
 import { detailsMap } from './userDetails.js';
 
 /** PHP urldecode, which some GroupsController methods apply to the already decoded route value. */
@@ -24,7 +26,7 @@ function searchGroups(state: State, ctx: AuthenticatedContext): Group[] {
   const matches = [...state.groups.values()]
     .filter((group) => search === '' || contains(group.id, search) || contains(group.displayname, search))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return page(matches, intParam(ctx.params, 'limit', null), intParam(ctx.params, 'offset', 0));
+  return groupsPage(matches, intParam(ctx.params, 'limit', null), intParam(ctx.params, 'offset', 0));
 }
 
 /** The GroupDetails record (Database backend: can add and remove). */
@@ -49,17 +51,14 @@ export function getGroupsDetails(ctx: AuthenticatedContext): PhpValue {
   return { groups: searchGroups(ctx.state, ctx).map((group) => groupDetails(ctx.state, group)) };
 }
 
-function sortedMembers(group: Group): string[] {
-  return [...group.members].sort();
-}
-
 /** GET /cloud/groups/{groupId}/users and its deprecated alias GET /cloud/groups/{groupId}. */
 export function getGroupUsers(ctx: AuthenticatedContext): PhpValue {
   const { state, actor } = ctx;
   const group = state.groups.get(urldecode(stringParam(ctx.params, 'groupId')));
   if (!group) throw new OcsError(404, 'The requested group could not be found');
   if (!isAdmin(state, actor.id) && !group.subadmins.has(actor.id)) throw new OcsError(403);
-  return { users: sortedMembers(group) };
+  // Group::getUsers: every member, in searchInGroup's order.
+  return { users: searchInGroup(state, group, '', -1, 0).map((user) => user.id) };
 }
 
 export function getGroupUsersDetails(ctx: AuthenticatedContext): PhpValue {
@@ -68,12 +67,10 @@ export function getGroupUsersDetails(ctx: AuthenticatedContext): PhpValue {
   if (!group || (!isAdmin(state, actor.id) && !group.subadmins.has(actor.id))) {
     throw new OcsError(998, 'The requested group could not be found');
   }
-  const search = stringParam(ctx.params, 'search');
-  const matches = sortedMembers(group).filter((uid) => {
-    const user = state.users.get(uid);
-    return search === '' || contains(uid, search) || (user !== undefined && contains(user.displayname, search));
-  });
-  return detailsMap(state, actor, page(matches, intParam(ctx.params, 'limit', null), intParam(ctx.params, 'offset', 0)));
+  // Group::searchUsers: no limit is -1 for the backend; `limit=0` selects nobody (groups-get-group-users-details/limit-0).
+  const limit = intParam(ctx.params, 'limit', null) ?? -1;
+  const members = searchInGroup(state, group, stringParam(ctx.params, 'search'), limit, intParam(ctx.params, 'offset', 0) ?? 0);
+  return detailsMap(state, actor, members.map((user) => user.id));
 }
 
 export function addGroup(ctx: AuthenticatedContext): PhpValue {

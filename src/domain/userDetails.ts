@@ -2,6 +2,7 @@ import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { PROFILE_PROPERTIES, type State, type User } from '../state/model.js';
 import { groupsOf, isAdmin, isUserAccessible, subAdminGroupsOf } from './access.js';
+import { displayNameOf } from './displayName.js';
 import { parseFileSize } from './quota.js';
 
 const SPACE_UNLIMITED = -3;
@@ -16,8 +17,8 @@ export function quotaBytes(state: State, user: User): number | null {
 /** AUserDataOCSController::fillStorageInfo. */
 function quotaInfo(state: State, user: User): PhpValue {
   const bytes = quotaBytes(state, user);
-  if (user.lastLogin === 0) {
-    // No home folder yet: Nextcloud reports only the configured quota.
+  if (!user.hasHome) {
+    // No home folder yet (NotFoundException): only the configured quota (recordings first-login/before/*).
     return { quota: bytes ?? 'none', used: 0 };
   }
   const used = user.usedBytes;
@@ -58,8 +59,8 @@ export function userDetails(state: State, actor: User, targetId: string, include
   if (includeScopes) data.emailScope = user.emailScope;
   data.additional_mail = user.additionalMail.map((mail) => mail.address);
   if (includeScopes) data.additional_mailScope = user.additionalMail.map((mail) => mail.scope);
-  data.displayname = user.displayname;
-  data['display-name'] = user.displayname;
+  data.displayname = displayNameOf(user);
+  data['display-name'] = data.displayname;
   if (includeScopes) data.displaynameScope = user.displaynameScope;
   for (const name of PROFILE_PROPERTIES) {
     data[name] = user.properties[name].value;

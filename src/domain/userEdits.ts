@@ -3,6 +3,7 @@ import type { PhpValue } from '../ocs/php.js';
 import { PROFILE_PROPERTIES, type ProfileProperty, type State, type User } from '../state/model.js';
 import { isValidEmail, parseScope, validatedPropertyValue } from './accountProperties.js';
 import { canManageUser, isAdmin } from './access.js';
+import { setDisplayName } from './displayName.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { normaliseQuota } from './quota.js';
@@ -57,15 +58,9 @@ export function editUser(ctx: AuthenticatedContext): PhpValue {
   if (!permitted.has(key)) throw new OcsError(113);
   switch (key) {
     case 'display':
-    case 'displayname': {
-      // User::setDisplayName trims and silently ignores an empty() name ('' and '0'); the Database
-      // backend refuses more than 64 characters (mb_strlen) with 'Invalid displayname'.
-      const name = value.trim();
-      if (name === '' || name === '0') break;
-      if ([...name].length > 64) throw new OcsError(101, 'Invalid displayname');
-      target.displayname = name;
+    case 'displayname':
+      setDisplayName(target, value);
       break;
-    }
     case 'quota':
       target.quota = normaliseQuota(state, value);
       break;

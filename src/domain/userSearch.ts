@@ -1,53 +1,87 @@
-import type { State, User } from '../state/model.js';
 import { isAdmin, subAdminGroupsOf } from './access.js';
-import { intParam, page, stringParam, type AuthenticatedContext } from './context.js';
+import { intParam, stringParam, type AuthenticatedContext } from './context.js';
+import { arraySlice, sqlPage } from './paging.js';
+import {
+  asciiLower,
+  byIdBinary,
+  compareText,
+  displayNamesInGroup,
+  matchesSearch,
+  searchInGroup,
+  searchUsers,
+} from './userBackend.js';
 
-function matches(user: User, search: string): boolean {
-  if (search === '') return true;
-  const needle = search.toLowerCase();
-  return (
-    user.id.toLowerCase().includes(needle) ||
-    user.displayname.toLowerCase().includes(needle) ||
-    (user.email ?? '').toLowerCase().includes(needle)
-  );
+/** Which accounts each user list endpoint lists, in Nextcloud's order and paging. */
+
+interface ListParams {
+  search: string;
+  limit: number | null;
+  offset: number;
 }
 
-/** Users ordered by id, case-insensitively, as Nextcloud's database backend returns them. */
-function sortById(users: User[]): User[] {
-  // Lower-case each id once, not once per comparison: this runs on every list request.
-  const keyed = users.map((user) => ({ key: user.id.toLowerCase(), user }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((entry) => entry.user);
+function listParams(ctx: AuthenticatedContext): ListParams {
+  return {
+    search: stringParam(ctx.params, 'search'),
+    limit: intParam(ctx.params, 'limit', null),
+    offset: intParam(ctx.params, 'offset', 0) ?? 0,
+  };
 }
 
 /**
- * The users an actor lists: an admin searches everyone (id, display name, e-mail; ordered by id);
- * a sub-admin gets each administered group searched and paged separately, then merged.
+ * UsersController::getUsers and getUsersDetails. An admin gets one page of the whole search
+ * (`limit=0` selects nothing, users-get-users/limit-0). A sub-admin gets each administered group
+ * searched and paged on its own, merged in first-seen order.
  */
-export function visibleUsers(ctx: AuthenticatedContext, keep: (user: User) => boolean = () => true): User[] {
+export function listedUserIds(ctx: AuthenticatedContext): string[] {
   const { state, actor } = ctx;
-  const search = stringParam(ctx.params, 'search');
-  const limit = intParam(ctx.params, 'limit', null);
-  const offset = intParam(ctx.params, 'offset', 0);
-  if (isAdmin(state, actor.id)) {
-    return page(sortById([...state.users.values()].filter((user) => keep(user) && matches(user, search))), limit, offset);
-  }
-  const seen = new Map<string, User>();
+  const { search, limit, offset } = listParams(ctx);
+  if (isAdmin(state, actor.id)) return searchUsers(state, search, limit, offset).map((user) => user.id);
+  const ids = new Set<string>();
   for (const gid of subAdminGroupsOf(state, actor.id)) {
-    const members = sortById(
-      [...state.groups.get(gid)!.members].map((uid) => state.users.get(uid)!).filter((user) => keep(user) && matches(user, search)),
-    );
-    for (const user of page(members, limit, offset)) seen.set(user.id, user);
+    for (const user of displayNamesInGroup(state, state.groups.get(gid)!, search, limit, offset)) ids.add(user.id);
   }
-  return [...seen.values()];
+  return [...ids];
 }
 
-/** Users who logged in at least once, most recent first (IUserManager::getLastLoggedInUsers). */
-export function recentUsers(state: State, ctx: AuthenticatedContext): User[] {
-  const search = stringParam(ctx.params, 'search');
-  const users = [...state.users.values()]
-    .filter((user) => user.lastLogin > 0 && matches(user, search))
-    .sort((a, b) => b.lastLogin - a.lastLogin || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return page(users, intParam(ctx.params, 'limit', null), intParam(ctx.params, 'offset', 0));
+/**
+ * UsersController::getDisabledUsersDetails (the controller refuses negative values first).
+ * Admin: Manager::getDisabledUsers — disabled accounts by id (`ORDER BY userid`), searched in id,
+ * display name and e-mail, then array_slice($users, $offset, $limit). Sub-admin: per administered
+ * group the first `limit + offset - found` members are fetched and the disabled ones kept, until
+ * `limit + offset` are found; then only the offset is cut off.
+ */
+export function disabledUserIds(ctx: AuthenticatedContext): string[] {
+  const { state, actor } = ctx;
+  const { search, limit, offset } = listParams(ctx);
+  if (isAdmin(state, actor.id)) {
+    const disabled = byIdBinary([...state.users.values()].filter((user) => !user.enabled && matchesSearch(user, search)));
+    return arraySlice(disabled, offset, limit).map((user) => user.id);
+  }
+  const wanted = limit === null ? null : limit + offset;
+  const ids: string[] = [];
+  for (const gid of subAdminGroupsOf(state, actor.id)) {
+    const members = searchInGroup(state, state.groups.get(gid)!, search, wanted === null ? -1 : wanted - ids.length, 0);
+    for (const user of members) if (!user.enabled) ids.push(user.id);
+    if (wanted !== null && ids.length >= wanted) break;
+  }
+  return arraySlice(ids, offset, null);
 }
 
+/** Manager::getLastLoggedInUsers loads at most this many. */
+const RECENT_MAX = 100;
+const RECENT_DEFAULT = 25;
+
+/**
+ * UsersController::getLastLoggedInUsers (Nextcloud 30+), admins only: Manager::getLastLoggedInUsers
+ * lists accounts with a login/lastLogin preference, ordered by its value descending — a text
+ * column, so compared as strings — then lower(userid); `$limit ?: 25` (no limit or 0 gives 25),
+ * at most 100.
+ */
+export function lastLoggedInUserIds(ctx: AuthenticatedContext): string[] {
+  const { search, limit, offset } = listParams(ctx);
+  const rows = [...ctx.state.users.values()]
+    .filter((user) => user.lastLogin > 0 && matchesSearch(user, search))
+    .map((user) => ({ login: String(user.lastLogin), id: asciiLower(user.id), user }))
+    .sort((a, b) => compareText(b.login, a.login) || compareText(a.id, b.id));
+  return sqlPage(rows, Math.min(RECENT_MAX, limit || RECENT_DEFAULT), offset).map((row) => row.user.id);
+}

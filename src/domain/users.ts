@@ -2,36 +2,39 @@ import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { newUser } from '../state/createState.js';
 import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
+import { setDisplayName } from './displayName.js';
 import { intParam, listParam, stringParam, type AuthenticatedContext } from './context.js';
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { normaliseQuota } from './quota.js';
 import { detailsMap, userDetails } from './userDetails.js';
-import { recentUsers, visibleUsers } from './userSearch.js';
+import { disabledUserIds, lastLoggedInUserIds, listedUserIds } from './userSearch.js';
 
 const MAX_PASSWORD_LENGTH = 469;
 
 export function getUsers(ctx: AuthenticatedContext): PhpValue {
-  return { users: visibleUsers(ctx).map((user) => user.id) };
+  return { users: listedUserIds(ctx) };
 }
 
 export function getUsersDetails(ctx: AuthenticatedContext): PhpValue {
-  return detailsMap(ctx.state, ctx.actor, visibleUsers(ctx).map((user) => user.id));
+  return detailsMap(ctx.state, ctx.actor, listedUserIds(ctx));
+}
+
+/** The controller's own checks of getDisabledUsersDetails and getLastLoggedInUsers (500 otherwise). */
+function refuseNegativePaging(ctx: AuthenticatedContext): void {
+  const limit = intParam(ctx.params, 'limit', null);
+  const offset = intParam(ctx.params, 'offset', 0);
+  if (limit !== null && limit < 0) throw new InternalServerError(`Invalid limit value: ${limit}`);
+  if (offset !== null && offset < 0) throw new InternalServerError(`Invalid offset value: ${offset}`);
 }
 
 export function getDisabledUsersDetails(ctx: AuthenticatedContext): PhpValue {
-  const limit = intParam(ctx.params, 'limit', null);
-  const offset = intParam(ctx.params, 'offset', 0);
-  if (limit !== null && limit < 0) throw new InternalServerError(`Invalid limit value: ${limit}`);
-  if (offset !== null && offset < 0) throw new InternalServerError(`Invalid offset value: ${offset}`);
-  return detailsMap(ctx.state, ctx.actor, visibleUsers(ctx, (user) => !user.enabled).map((user) => user.id));
+  refuseNegativePaging(ctx);
+  return detailsMap(ctx.state, ctx.actor, disabledUserIds(ctx));
 }
 
 export function getLastLoggedInUsers(ctx: AuthenticatedContext): PhpValue {
-  const limit = intParam(ctx.params, 'limit', null);
-  const offset = intParam(ctx.params, 'offset', 0);
-  if (limit !== null && limit < 0) throw new InternalServerError(`Invalid limit value: ${limit}`);
-  if (offset !== null && offset < 0) throw new InternalServerError(`Invalid offset value: ${offset}`);
-  return detailsMap(ctx.state, ctx.actor, recentUsers(ctx.state, ctx).map((user) => user.id));
+  refuseNegativePaging(ctx);
+  return detailsMap(ctx.state, ctx.actor, lastLoggedInUserIds(ctx));
 }
 
 /** IUserManager::createUser's id checks, with its messages. */
@@ -96,7 +99,7 @@ export function addUser(ctx: AuthenticatedContext): PhpValue {
 
   const storedQuota = quota === '' ? 'default' : normaliseQuota(state, quota);
   const user = newUser(uid, password === '' ? `generated-${uid}-${Date.now()}` : password);
-  if (displayName !== '') user.displayname = displayName;
+  if (displayName !== '') setDisplayName(user, displayName);
   if (language !== '') user.language = language;
   if (manager) user.managers = [manager];
   user.quota = storedQuota;

@@ -7,6 +7,7 @@ import { frameworkFormat, negotiateFormat, type OcsFormat } from '../ocs/negotia
 import type { PhpValue } from '../ocs/php.js';
 import type { OcsVersion } from '../ocs/status.js';
 import type { OperationBinding } from '../operations.js';
+import { recordLogin, type Clock } from '../state/logins.js';
 import type { State, User } from '../state/model.js';
 import { writeControllerAnswer, writeFrameworkAnswer, writeLoginRedirect, writeMethodNotAllowed, writePlainJson } from './answers.js';
 import { authenticate, type AuthMethod } from './auth.js';
@@ -53,6 +54,8 @@ export interface PipelineContext {
   readonly routes: RouteTable;
   readonly operations: Record<string, OperationBinding>;
   readonly interceptors: readonly Interceptor[];
+  /** The time logins are recorded at. */
+  readonly clock: Clock;
 }
 
 function splitUrl(url: string): { rawPath: string; rawQuery: string } {
@@ -133,6 +136,11 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     // Login runs before parameters are read: this answer is XML whatever `format` says (measured).
     writeFrameworkAnswer(res, version, 'xml', 997, 'Unauthorised', { 'WWW-Authenticate': `${realm} realm="Authorisation Required"` });
     return;
+  }
+  // ocs/v1.php logs in (OC::handleLogin) before it routes: every authenticated request counts,
+  // unknown routes and refused ones included; what scenarios answer above never got that far.
+  if (auth.kind === 'user') {
+    recordLogin(state, auth.user, Math.floor(ctx.clock() / 1000), auth.method === 'password' ? 'password' : 'token');
   }
 
   if (malformedJson) return respond.framework(996, INTERNAL_ERROR_MESSAGE);

@@ -3,6 +3,8 @@ import { appTypesOf } from '../domain/appInfo.js';
 import { PROFILE_PROPERTIES, type AccountProperty, type App, type ProfileProperty, type Scope, type State, type User } from './model.js';
 
 const DEFAULT_FREE_SPACE = 84_134_703_104;
+/** The skeleton a first login copied into the recorded server's home folders (recordings first-login/*: used 164). */
+const DEFAULT_SKELETON_BYTES = 164;
 
 /** Nextcloud's defaults for a fresh account (AccountManager). */
 function defaultScope(property: string): Scope {
@@ -22,7 +24,7 @@ export function newUser(id: string, password: string): User {
     id,
     password,
     appPasswords: [],
-    displayname: id,
+    displayname: null,
     displaynameScope: defaultScope('displayname'),
     email: null,
     emailScope: defaultScope('email'),
@@ -39,6 +41,7 @@ export function newUser(id: string, password: string): User {
     notifyEmail: null,
     firstLogin: 0,
     lastLogin: 0,
+    hasHome: false,
     preferences: new Map(),
     welcomeMessagesSent: 0,
     wipeRequested: false,
@@ -48,7 +51,7 @@ export function newUser(id: string, password: string): User {
 function userFromFixture(entry: FixtureUser): User {
   const user = newUser(entry.id, entry.password);
   user.appPasswords = [...(entry.appPasswords ?? [])];
-  user.displayname = entry.displayname ?? entry.id;
+  user.displayname = entry.displayname ?? null;
   user.email = entry.email ?? null;
   user.additionalMail = (entry.additionalMail ?? []).map((address) => ({ address, scope: 'v2-local', verified: true }));
   user.enabled = entry.enabled ?? true;
@@ -60,6 +63,8 @@ function userFromFixture(entry: FixtureUser): User {
   user.managers = entry.manager ? [entry.manager] : [];
   user.lastLogin = toSeconds(entry.lastLogin);
   user.firstLogin = entry.firstLogin === undefined ? user.lastLogin : toSeconds(entry.firstLogin);
+  // Whoever has logged in has a home folder; the fixture's usedBytes is what it holds.
+  user.hasHome = user.lastLogin > 0;
   for (const [name, value] of Object.entries(entry.properties ?? {})) {
     user.properties[name as ProfileProperty].value = value;
   }
@@ -95,6 +100,7 @@ export function createState(fixture: Fixture, cloudHost = 'localhost'): State {
     settings: {
       freeSpace: fixture.server?.freeSpace ?? DEFAULT_FREE_SPACE,
       cloudHost: fixture.server?.cloudHost ?? cloudHost,
+      skeletonBytes: fixture.server?.skeletonBytes ?? DEFAULT_SKELETON_BYTES,
     },
   };
   for (const group of fixture.groups) {

@@ -8,6 +8,7 @@ export interface FixtureUser {
   id: string;
   password: string;
   appPasswords?: string[];
+  /** Omitted: none stored, as for an account created without one. */
   displayname?: string;
   email?: string | null;
   additionalMail?: string[];
@@ -39,7 +40,7 @@ export interface FixtureApp {
 }
 
 export interface Fixture {
-  server?: { freeSpace?: number; cloudHost?: string };
+  server?: { freeSpace?: number; cloudHost?: string; skeletonBytes?: number };
   groups: { id: string; displayname?: string }[];
   users: FixtureUser[];
   apps?: FixtureApp[];

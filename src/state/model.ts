@@ -35,7 +35,8 @@ export interface User {
   password: string;
   /** App passwords / device tokens: accepted as Basic passwords and as Bearer tokens. */
   appPasswords: string[];
-  displayname: string;
+  /** As stored: null when none is (the account shows its id but sorts as empty when paged). */
+  displayname: string | null;
   displaynameScope: Scope;
   email: string | null;
   emailScope: Scope;
@@ -51,9 +52,11 @@ export interface User {
   timezone: string;
   managers: string[];
   notifyEmail: string | null;
-  /** Unix seconds; 0 = never. */
+  /** Unix seconds; 0 = never, -1 = unknown (logged in before first logins were recorded). */
   firstLogin: number;
   lastLogin: number;
+  /** The home folder exists: created with the skeleton files by the first password login. */
+  hasHome: boolean;
   /** app -> key -> value */
   preferences: Map<string, Map<string, string>>;
   /** Recorded side effects of calls that would reach the outside world. */
@@ -84,6 +87,8 @@ export interface ServerSettings {
   freeSpace: number;
   /** Host (with port) used in cloud ids, e.g. for phone search results. */
   cloudHost: string;
+  /** Bytes of the skeleton files copied into a home folder at the first login. */
+  skeletonBytes: number;
 }
 
 export interface State {

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, ocs, type TestMock } from '../support/mock.js';
 import { expectFramework996, expectOcs, httpStatusFor, type Php } from '../support/operations.js';
 import { describeDenials } from '../support/operationsDenials.js';
-import { ADMIN_VIEW, createdAccount, userDetails } from '../support/operationsUsers.js';
+import { ACCOUNTS, ADMIN_VIEW, afterLogin, createdAccount, userDetails } from '../support/operationsUsers.js';
 
 async function jsonData(t: TestMock, path: string, user = 'admin'): Promise<Php> {
   const res = await ocs(t.app, 'get', 2, path, { user, format: 'json' });
@@ -177,7 +177,8 @@ describe.each(MATRIX)('users v$version $format', ({ version, format }) => {
 
     it(`${v} plain user reads themself -> scopes, no enabled, no storageLocation`, async () => {
       const res = await ocs(t.app, 'get', version, '/cloud/users/bob', { user: 'bob', format });
-      await expectOcs(res, version, format, { code: 100, data: userDetails('bob', { enabled: false, storageLocation: false, scopes: true }) }, 'users-get-user');
+      // Reading himself is bob's login: his last login is now the test clock.
+      await expectOcs(res, version, format, { code: 100, data: userDetails('bob', { enabled: false, storageLocation: false, scopes: true }, afterLogin(ACCOUNTS.bob)) }, 'users-get-user');
     });
 
     it(`${v} sub-admin reads a member of their group -> enabled but no storageLocation`, async () => {

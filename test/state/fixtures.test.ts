@@ -91,7 +91,8 @@ describe('state from a fixture', () => {
     fixture.users.push({ id: 'jane', password: 'pw', groups: ['staff'], subadmin: ['staff'], lastLogin: '2026-11-01T10:00:00Z' });
     const state = createState(fixture);
     const jane = state.users.get('jane')!;
-    expect(jane).toMatchObject({ displayname: 'jane', quota: 'default', language: 'en', email: null, enabled: true, lastLogin: 1793527200 });
+    // No display name given: none stored, as for an account created without one (it shows its id).
+    expect(jane).toMatchObject({ displayname: null, quota: 'default', language: 'en', email: null, enabled: true, lastLogin: 1793527200, hasHome: true });
     expect(jane.displaynameScope).toBe('v2-federated');
     expect(jane.properties.phone).toEqual({ value: '', scope: 'v2-local' });
     expect(jane.properties.profile_enabled.value).toBe('1');

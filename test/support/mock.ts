@@ -11,9 +11,15 @@ export interface TestMock {
   app: Express;
 }
 
-/** A fresh mock on the default fixture (or the given options), with its express app for supertest. */
+/** The time test mocks record logins at (ms): after every login in the default fixture. */
+export const TEST_NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
+
+/**
+ * A fresh mock on the default fixture (or the given options), with its express app for supertest.
+ * Its clock stands still at TEST_NOW unless the options bring their own.
+ */
 export async function freshMock(options: MockOptions = {}): Promise<TestMock> {
-  const mock = await createMock(options);
+  const mock = await createMock({ clock: () => TEST_NOW, ...options });
   return { mock, app: createApp(mock) };
 }
 

@@ -1,3 +1,4 @@
+import { TEST_NOW } from './mock.js';
 import type { Php } from './operations.js';
 
 /** Free bytes of the fixture's storage (server.freeSpace). */
@@ -5,7 +6,10 @@ export const FREE_SPACE = 84_134_703_104;
 
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
-interface Account {
+/** The test clock in Unix seconds: every authenticated request records its login at this time. */
+export const NOW_SECONDS = TEST_NOW / 1000;
+
+export interface Account {
   id: string;
   enabled: boolean;
   firstLogin: number;
@@ -23,7 +27,9 @@ interface Account {
 /** The default fixture's users as Nextcloud reports them (quota objects per fillStorageInfo). */
 export const ACCOUNTS: Record<string, Account> = {
   admin: {
-    id: 'admin', enabled: true, firstLogin: seconds('2026-01-05T08:00:00Z'), lastLogin: seconds('2026-11-20T09:15:00Z'),
+    // Only an admin sees admin's details, and that request is itself a login at the test clock
+    // (the fixture's last login, 2026-11-20T09:15:00Z, is more than a minute before it).
+    id: 'admin', enabled: true, firstLogin: seconds('2026-01-05T08:00:00Z'), lastLogin: NOW_SECONDS,
     subadmin: [],
     // No quota: free space of the storage, relative = round(164 / total * 10000) / 100 = 0.
     quota: { free: FREE_SPACE, used: 164, total: FREE_SPACE + 164, relative: 0, quota: -3 },
@@ -104,6 +110,11 @@ export function userDetails(uid: string, view: View = ADMIN_VIEW, account: Accou
   data.notify_email = account.email;
   data.backendCapabilities = { setDisplayName: true, setPassword: true };
   return data;
+}
+
+/** An account as it reads once it has logged in at the test clock (e.g. the request reading it). */
+export function afterLogin(account: Account): Account {
+  return { ...account, lastLogin: NOW_SECONDS };
 }
 
 /** A user created through POST /cloud/users, before any login. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshMock, MATRIX, VERSIONS, type TestMock } from '../support/mock.js';
+import { freshMock, MATRIX, TEST_NOW, VERSIONS, type TestMock } from '../support/mock.js';
 import { httpStatusFor, type Php } from '../support/operations.js';
 import { call, details, expectAnswer, okData } from '../support/usersApi.js';
 
@@ -39,8 +39,9 @@ const seconds = (iso: string) => Date.parse(iso) / 1000;
 const BOB_SELF: Php = {
   id: 'bob',
   firstLoginTimestamp: seconds('2026-03-01T09:30:00Z'),
-  lastLoginTimestamp: seconds('2026-11-18T08:05:00Z'),
-  lastLogin: seconds('2026-11-18T08:05:00Z') * 1000,
+  // The request itself is bob's login, recorded at the test clock.
+  lastLoginTimestamp: TEST_NOW / 1000,
+  lastLogin: TEST_NOW,
   backend: 'Database',
   subadmin: [],
   quota: { free: 84134703104, used: 52428800, total: 84134703104 + 52428800, relative: 0.06, quota: -3 },

@@ -1,22 +1,19 @@
 import type { ServerResponse } from 'node:http';
 import { SERVER_VERSION } from '../domain/capabilities.js';
 import { toPhpJson } from '../ocs/json.js';
+import { resolveRelease } from '../releases/catalog.js';
 import { scriptHeaders } from './answers.js';
-
-/** version.php's fourth $OC_Version number, which status.php's `version` shows ("29.0.6.1"). */
-const VERSION_BUILD = 1;
 
 /**
  * GET /status.php (status.php): the same HTTP 200 answer in maintenance mode as outside it, only
  * `"maintenance":true`; lib/base.php lets status.php through (recordings status.php/anonymous, head/status.php).
  */
 export function writeStatus(res: ServerResponse, maintenance: boolean): void {
-  const { major, minor, micro } = SERVER_VERSION;
   const body = toPhpJson({
     installed: true,
     maintenance,
     needsDbUpgrade: false,
-    version: `${major}.${minor}.${micro}.${VERSION_BUILD}`,
+    version: resolveRelease(SERVER_VERSION.string).build,
     versionstring: SERVER_VERSION.string,
     edition: SERVER_VERSION.edition,
     productname: 'Nextcloud',

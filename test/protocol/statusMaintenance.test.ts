@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import request, { type Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, ocs, VERSIONS } from '../support/mock.js';
-import { expectedOcs } from '../scenarios/support.js';
+import { expectedAnswer } from '../support/oracle.js';
 
 /**
  * status.php and OCS under maintenance mode (NC 29: status.php, ocs/v1.php, lib/base.php,
@@ -35,7 +35,7 @@ function expectStatusHeaders(res: Response): void {
 const MAINTENANCE_ANSWER = { code: 503, message: 'Service unavailable', origin: 'framework' } as const;
 
 function expectMaintenance(res: Response, version: 1 | 2, format: 'json' | 'xml'): void {
-  const expected = expectedOcs(version, format, MAINTENANCE_ANSWER);
+  const expected = expectedAnswer(version, format, MAINTENANCE_ANSWER);
   expect({ status: res.status, type: res.headers['content-type'], body: res.text }).toEqual({
     status: expected.status,
     type: expected.contentType,

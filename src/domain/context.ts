@@ -20,13 +20,11 @@ export interface AuthenticatedContext extends HandlerContext {
 
 export type DomainHandler = (ctx: AuthenticatedContext) => PhpValue;
 
-/**
- * How PHP hands request values to a controller (Dispatcher::executeController): `int`/`bool`
- * parameters go through settype and accept anything; every other typed parameter must already have
- * its type, else PHP throws a TypeError that ocs/v1.php answers with 996 (recordings
- * transport/json-number-groupid, transport/json-bool-groupid, array-param/*). Absent and null
- * values take the parameter's default (Request::getParam uses isset).
- */
+// The readers below bind as PHP hands request values to a controller (Dispatcher::executeController):
+// `int`/`bool` parameters go through settype and accept anything; every other typed parameter must
+// already have its type, else PHP throws a TypeError that ocs/v1.php answers with 996 (recordings
+// transport/json-number-groupid, transport/json-bool-groupid, array-param/*). Absent and null values
+// take the parameter's default (Request::getParam uses isset).
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

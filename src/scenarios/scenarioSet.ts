@@ -143,7 +143,7 @@ export class ScenarioSet {
       }
     }
     if (!this.inMaintenance) return false;
-    writeMaintenanceAnswer(res, request.version, request.url);
+    if (!res.destroyed) writeMaintenanceAnswer(res, request.version, request.url);
     return true;
   };
 

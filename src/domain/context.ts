@@ -1,6 +1,7 @@
 import { InternalServerError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { State, User } from '../state/model.js';
+import { isPhpArray, phpArrayEntries, phpIntCast } from './phpRules.js';
 
 /** Request parameters after Nextcloud's merge: route > JSON body > form body > query string. */
 export type Params = Record<string, unknown>;
@@ -31,33 +32,53 @@ export interface AuthenticatedContext extends HandlerContext {
 
 export type DomainHandler = (ctx: AuthenticatedContext) => PhpValue;
 
-/** A parameter bound to a PHP `string` argument. Arrays cannot be bound: PHP throws (HTTP 500). */
+// The readers below bind as PHP hands request values to a controller (Dispatcher::executeController):
+// `int`/`bool` parameters go through settype and accept anything; every other typed parameter must
+// already have its type, else PHP throws a TypeError that ocs/v1.php answers with 996 (recordings
+// transport/json-number-groupid, transport/json-bool-groupid, array-param/*). Absent and null values
+// take the parameter's default (Request::getParam uses isset).
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  return isPhpArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+/** A value handed to a `string` parameter under strict typing: only a string binds. */
+export function strictString(value: unknown, what: string): string {
+  if (typeof value === 'string') return value;
+  throw new InternalServerError(`${what} must be a string, got ${describe(value)}`);
+}
+
+/** A parameter bound to a PHP `string` argument. */
 export function stringParam(params: Params, name: string, fallback = ''): string {
   const value = params[name];
   if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? '1' : '';
-  throw new InternalServerError(`parameter "${name}" must be a string`);
+  return strictString(value, `parameter "${name}"`);
 }
 
-/** PHP settype($v, 'int'): leading digits, else 0. Absent -> fallback. */
+/** A parameter bound to a PHP `int` argument: settype($value, 'int'). Absent -> fallback. */
 export function intParam(params: Params, name: string, fallback: number | null): number | null {
   const value = params[name];
-  if (value === undefined || value === null || value === '') return fallback;
-  if (typeof value === 'number') return Math.trunc(value);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'string') {
-    const match = /^\s*[+-]?\d+/.exec(value);
-    return match ? Number.parseInt(match[0], 10) : 0;
-  }
-  throw new InternalServerError(`parameter "${name}" must be an integer`);
+  if (value === undefined || value === null) return fallback;
+  return phpIntCast(value);
 }
 
-export function listParam(params: Params, name: string): string[] {
+/** A parameter bound to a PHP `array` argument: its entries (keys as text). Absent -> none. */
+export function arrayParam(params: Params, name: string): [string, unknown][] {
   const value = params[name];
-  if (value === undefined || value === null || value === '') return [];
-  if (Array.isArray(value)) return value.map((item) => String(item));
-  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map((item) => String(item));
-  return [String(value)];
+  if (value === undefined || value === null) return [];
+  if (!isPhpArray(value)) throw new InternalServerError(`parameter "${name}" must be an array, got ${describe(value)}`);
+  return phpArrayEntries(value);
+}
+
+/**
+ * An `array` parameter whose items go on as strings to code without strict types (group ids):
+ * numbers and booleans are converted as PHP converts them, a nested array is a TypeError.
+ */
+export function listParam(params: Params, name: string): string[] {
+  return arrayParam(params, name).map(([, item]) => {
+    if (typeof item === 'number') return String(item);
+    if (typeof item === 'boolean') return item ? '1' : '';
+    return strictString(item, `an item of "${name}"`);
+  });
 }

@@ -1,7 +1,8 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { normalisePhone, phoneNumbers } from './accountProperties.js';
-import { stringParam, type AuthenticatedContext } from './context.js';
+import { arrayParam, strictString, stringParam, type AuthenticatedContext } from './context.js';
+import { isPhpArray, phpArrayEntries } from './phpRules.js';
 
 /**
  * POST /cloud/users/search/by-phone: `search` maps a client's contact keys to phone numbers;
@@ -10,14 +11,15 @@ import { stringParam, type AuthenticatedContext } from './context.js';
 export function searchByPhoneNumbers(ctx: AuthenticatedContext): PhpValue {
   // libphonenumber's isValidRegionCode upper-cases the region: 'de' is as good as 'DE'.
   const location = stringParam(ctx.params, 'location').toUpperCase();
-  const search = ctx.params.search;
+  const search = arrayParam(ctx.params, 'search');
   if (!phoneNumbers().isSupportedCountry(location)) throw new OcsError(400);
-  if (search === null || typeof search !== 'object') throw new OcsError(400);
   const keyByNumber = new Map<string, string>();
-  for (const [key, numbers] of Object.entries(search as Record<string, unknown>)) {
-    const list = Array.isArray(numbers) ? numbers : typeof numbers === 'object' && numbers ? Object.values(numbers) : [numbers];
-    for (const number of list) {
-      const normalised = normalisePhone(String(number), location);
+  for (const [key, numbers] of search) {
+    // foreach over a scalar only warns (logged, not thrown): that key is skipped.
+    if (!isPhpArray(numbers)) continue;
+    for (const [, number] of phpArrayEntries(numbers)) {
+      // UsersController is strict_types: PhoneNumberUtil::convertToStandardFormat(string) takes nothing else.
+      const normalised = normalisePhone(strictString(number, 'a phone number'), location);
       if (normalised) keyByNumber.set(normalised, key);
     }
   }

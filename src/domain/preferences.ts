@@ -1,90 +1,66 @@
-import { OcsError } from '../ocs/OcsError.js';
+import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { settingsOf } from '../state/settings.js';
-import { listParam, stringParam, type AuthenticatedContext } from './context.js';
+import { arrayParam, strictString, stringParam, type AuthenticatedContext } from './context.js';
+import { isValidPreferenceChange, type PreferenceEvent } from './preferenceListeners.js';
+import { isIntegerKey } from './phpRules.js';
 
 /**
- * The preferences a stock server lets users write through this API: only keys some app's
- * BeforePreference listener accepts (theming's listener covers `theming/*` and `core/apporder`).
- * Everything else is refused with a plain 400 and nothing is written.
+ * apps/provisioning_api/lib/Controller/PreferencesController.php: the caller's own preferences. Each
+ * change is dispatched as an event first; unless a listener declares it valid the answer is a
+ * plain 400 and nothing is written. With several changes all are checked, in order, before any
+ * is written, and the first refused one answers.
  */
-function isValidSet(app: string, key: string, value: string): boolean {
-  if (app === 'theming') {
-    if (key === 'force_enable_blur_filter') return value === 'yes' || value === 'no';
-    if (key === 'shortcuts_disabled') return value === 'yes';
-    if (key === 'primary_color') return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value);
-    return false;
-  }
-  if (app === 'core' && key === 'apporder') return isAppOrder(value);
-  if (app === 'core' && key === 'apps_pinned') return isStringList(value);
-  return false;
+
+function event(ctx: AuthenticatedContext, appId: string, configKey: string, configValue?: string): PreferenceEvent {
+  return { state: ctx.state, user: ctx.actor, appId, configKey, configValue };
 }
 
-function isValidDelete(app: string, key: string): boolean {
-  if (app === 'theming') return ['force_enable_blur_filter', 'shortcuts_disabled', 'primary_color'].includes(key);
-  return app === 'core' && (key === 'apporder' || key === 'apps_pinned');
+function check(candidate: PreferenceEvent): void {
+  if (!isValidPreferenceChange(candidate)) throw new OcsError(400);
 }
 
-function parseJson(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
-
-/** `{navigation id: {order: number, app?: string}}` */
-function isAppOrder(value: string): boolean {
-  const parsed = parseJson(value);
-  if (parsed === null || typeof parsed !== 'object') return false;
-  return Object.values(parsed).every(
-    (entry) =>
-      entry !== null && typeof entry === 'object' && !Array.isArray(entry) && Number.isFinite(Number((entry as { order?: unknown }).order)),
-  );
-}
-
-function isStringList(value: string): boolean {
-  const parsed = parseJson(value);
-  return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string');
-}
-
-function refuse(): never {
-  throw new OcsError(400);
+/** PreferencesController is strict_types: the event constructors take string keys only (PHP makes "7" an integer key). */
+function configKey(key: string): string {
+  if (isIntegerKey(key)) throw new InternalServerError(`preference key ${key} is an integer`);
+  return key;
 }
 
 export function setPreference(ctx: AuthenticatedContext): PhpValue {
   const app = stringParam(ctx.params, 'appId');
   const key = stringParam(ctx.params, 'configKey');
   const value = stringParam(ctx.params, 'configValue');
-  if (!isValidSet(app, key, value)) refuse();
+  check(event(ctx, app, key, value));
   settingsOf(ctx.actor.preferences, app).set(key, value);
   return [];
 }
 
 export function setMultiplePreferences(ctx: AuthenticatedContext): PhpValue {
   const app = stringParam(ctx.params, 'appId');
-  const configs = ctx.params.configs;
-  if (configs === null || typeof configs !== 'object' || Array.isArray(configs)) refuse();
-  const entries = Object.entries(configs as Record<string, unknown>).map(([key, value]) => [key, String(value)] as const);
-  // All keys are checked before anything is written.
-  if (!entries.every(([key, value]) => isValidSet(app, key, value))) refuse();
-  const values = settingsOf(ctx.actor.preferences, app);
-  for (const [key, value] of entries) values.set(key, value);
+  const configs = arrayParam(ctx.params, 'configs').map(([key, value]): [string, string] => {
+    const change: [string, string] = [configKey(key), strictString(value, `configs[${key}]`)];
+    check(event(ctx, app, ...change));
+    return change;
+  });
+  for (const [key, value] of configs) settingsOf(ctx.actor.preferences, app).set(key, value);
   return [];
 }
 
 export function deletePreference(ctx: AuthenticatedContext): PhpValue {
   const app = stringParam(ctx.params, 'appId');
   const key = stringParam(ctx.params, 'configKey');
-  if (!isValidDelete(app, key)) refuse();
+  check(event(ctx, app, key));
   ctx.actor.preferences.get(app)?.delete(key);
   return [];
 }
 
 export function deleteMultiplePreference(ctx: AuthenticatedContext): PhpValue {
   const app = stringParam(ctx.params, 'appId');
-  const keys = listParam(ctx.params, 'configKeys');
-  if (!keys.every((key) => isValidDelete(app, key))) refuse();
+  const keys = arrayParam(ctx.params, 'configKeys').map(([, key]) => {
+    const name = strictString(key, 'an item of configKeys');
+    check(event(ctx, app, name));
+    return name;
+  });
   for (const key of keys) ctx.actor.preferences.get(app)?.delete(key);
   return [];
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { buildEnvelope } from '../ocs/envelope.js';
-import type { OcsFormat } from '../ocs/negotiate.js';
+import { legacyRequestedFormat, type OcsFormat } from '../ocs/negotiate.js';
 import type { PhpValue } from '../ocs/php.js';
 import { CONTROLLER_CONTENT_TYPE, frameworkContentType, renderEnvelope } from '../ocs/render.js';
 import type { OcsVersion } from '../ocs/status.js';
 import { toPhpJson } from '../ocs/json.js';
+import { parsePhpQuery } from './requestParams.js';
 
 /** Sent by the web server configuration on every answer. */
 const SERVER_HEADERS: Record<string, string> = {
@@ -36,6 +37,11 @@ function requestId(): string {
 function frameworkCsp(): string {
   const nonce = randomBytes(32).toString('base64');
   return `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; frame-src *; img-src * data: blob:; font-src 'self' data:; media-src *; connect-src *; object-src 'none'; base-uri 'self';`;
+}
+
+/** What lib/base.php sends on every answer of an entry script itself (OC_Response::addSecurityHeaders). */
+export function scriptHeaders(): Record<string, string> {
+  return { ...SERVER_HEADERS, 'Content-Security-Policy': frameworkCsp(), 'X-Robots-Tag': 'noindex, nofollow' };
 }
 
 /** ApiHelper::setContentType spells the header `Content-type` for XML only (transcripts 14, 15). */
@@ -83,7 +89,17 @@ export function writeFrameworkAnswer(
 ): void {
   const { httpStatus, envelope } = buildEnvelope(version, code, message, [], 'framework');
   const body = renderEnvelope(envelope, formatParam === 'json' ? 'json' : 'xml');
-  send(res, httpStatus, { ...SERVER_HEADERS, 'Content-Security-Policy': frameworkCsp(), 'X-Robots-Tag': 'noindex, nofollow', ...extraHeaders, ...frameworkContentTypeHeader(formatParam) }, body);
+  send(res, httpStatus, { ...scriptHeaders(), ...extraHeaders, ...frameworkContentTypeHeader(formatParam) }, body);
+}
+
+/**
+ * ocs/v1.php in maintenance mode (NC 29), before login and routing: HTTP 503 on v1 and v2, and
+ * the legacy OC_API renders it, whose format is the query string's only (`?format=html` is XML).
+ */
+export function writeMaintenanceAnswer(res: ServerResponse, version: OcsVersion, url: string): void {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  const format = legacyRequestedFormat(parsePhpQuery(query).format);
+  writeFrameworkAnswer(res, version, format, 503, 'Service unavailable', { 'X-Nextcloud-Maintenance-Mode': '1' });
 }
 
 /** A security-middleware failure that OCSMiddleware does not re-wrap: plain JSON (e.g. CSRF 412). */

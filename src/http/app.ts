@@ -2,17 +2,7 @@ import express, { type Express } from 'express';
 import type { OcsMock } from '../mock.js';
 import { scenarioRoutes } from '../scenarios/controlRoutes.js';
 import { scenariosOf } from '../scenarios/install.js';
-
-const STATUS = {
-  installed: true,
-  maintenance: false,
-  needsDbUpgrade: false,
-  version: '29.0.6.1',
-  versionstring: '29.0.6',
-  edition: '',
-  productname: 'Nextcloud',
-  extendedSupport: false,
-};
+import { writeStatus } from './statusPhp.js';
 
 /** The control API (WireMock-style, under /__admin) and status.php, next to the OCS pipeline. */
 export function createControlRouter(mock: OcsMock): express.Router {
@@ -24,10 +14,9 @@ export function createControlRouter(mock: OcsMock): express.Router {
     mock.reset();
     res.status(204).end();
   });
-  router.use(scenarioRoutes(scenariosOf(mock)));
-  router.get('/status.php', (_req, res) => {
-    res.set('Access-Control-Allow-Origin', '*').type('application/json').send(JSON.stringify(STATUS));
-  });
+  const scenarios = scenariosOf(mock);
+  router.use(scenarioRoutes(scenarios));
+  router.get('/status.php', (_req, res) => writeStatus(res, scenarios.maintenance));
   return router;
 }
 

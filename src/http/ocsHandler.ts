@@ -80,12 +80,20 @@ function passesCsrf(headers: IncomingHttpHeaders, method: AuthMethod | undefined
   return headers['ocs-apirequest'] === 'true' || method === 'bearer';
 }
 
+/** What ocs/v1.php's catch-all answers in: known as soon as the URL and the parameters are read. */
+interface ErrorFrame {
+  version: OcsVersion;
+  formatParam: string;
+}
+
 /** The OCS pipeline as one Node request handler: normalise, authenticate, route, guard, handle, render. */
 export function createOcsHandler(context: () => PipelineContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    handleOcs(context(), req, res).catch((error: unknown) => {
+    const frame: ErrorFrame = { version: 2, formatParam: 'xml' };
+    handleOcs(context(), req, res, frame).catch((error: unknown) => {
       if (res.headersSent || res.destroyed) return;
-      writeFrameworkAnswer(res, 2, 'xml', 996, INTERNAL_ERROR_MESSAGE);
+      // ocs/v1.php catches every Throwable: ApiHelper::respond(996) in the request's version and `format`.
+      writeFrameworkAnswer(res, frame.version, frame.formatParam, 996, INTERNAL_ERROR_MESSAGE);
       process.emitWarning(`ocs-mock: unexpected error: ${(error as Error).stack ?? String(error)}`);
     });
   };
@@ -96,7 +104,7 @@ export function isOcsUrl(url: string): boolean {
   return OCS_ENTRY.test(splitUrl(url).rawPath.replace(/\/{2,}/g, '/'));
 }
 
-async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: ServerResponse, frame: ErrorFrame): Promise<void> {
   const url = req.url ?? '/';
   const method = (req.method ?? 'GET').toUpperCase();
   const { rawPath, rawQuery } = splitUrl(url);
@@ -108,11 +116,13 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     return;
   }
   const version = Number(entry[1]) as OcsVersion;
+  frame.version = version;
   const pathInfo = entry[2] && entry[2] !== '/' ? decodePath(entry[2]) : '';
   const body = await readBody(req);
   const { params, malformedJson } = await parseParams(method, req.headers['content-type'] ?? '', rawQuery, body);
   // ApiHelper reads getParam('format', 'xml'): no format means text/xml, not octet-stream.
   const formatParam = frameworkFormat(params.format);
+  frame.formatParam = formatParam;
   const { state } = ctx;
 
   const auth = authenticate(state, req.headers);
@@ -160,7 +170,8 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   if (binding.access === 'subadmin' && !isAdmin(state, actor!.id) && !isSubAdmin(state, actor!.id)) {
     return respond.ocs(403, 'Logged in account must be at least a sub admin');
   }
-  if (match.kind === 'found' && match.route.requiredParams.some((name) => params[name] === undefined)) {
+  // Request::getParam is isset(): a JSON null is as absent as a missing key, and null binds to no required parameter.
+  if (match.kind === 'found' && match.route.requiredParams.some((name) => params[name] === undefined || params[name] === null)) {
     return respond.framework(996, INTERNAL_ERROR_MESSAGE);
   }
 

@@ -23,3 +23,8 @@ export function negotiateFormat(formatParam: unknown, accept: string | undefined
 export function frameworkFormat(formatParam: unknown): string {
   return typeof formatParam === 'string' && formatParam !== '' ? formatParam : 'xml';
 }
+
+/** OC_API::requestedFormat (lib/private/legacy/OC_API.php): the query string's `format` if it is json or xml, else XML. */
+export function legacyRequestedFormat(queryFormat: unknown): OcsFormat {
+  return queryFormat === 'json' ? 'json' : 'xml';
+}

@@ -100,7 +100,13 @@ function locate(instancePath: string): { ruleIndex: number | null; field: string
 /** Checks a parsed document against scenarios/scenario.schema.json. */
 export function checkScenarioDocument(candidate: unknown, file: string): ScenarioFile {
   const validate = scenarioValidator();
-  if (validate(candidate)) return candidate as ScenarioFile;
+  if (validate(candidate)) {
+    const document = candidate as ScenarioFile;
+    if (!document.rules && document.maintenance !== true) {
+      throw new ScenarioError(file, null, 'a scenario needs "rules", "maintenance": true or both (it would do nothing)');
+    }
+    return document;
+  }
   const errors = mostTelling(validate.errors ?? []);
   if (errors.length === 0) throw new ScenarioError(file, null, 'invalid scenario file');
   const { ruleIndex, field } = locate(errors[0].instancePath);

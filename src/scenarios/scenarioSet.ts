@@ -1,3 +1,4 @@
+import { writeMaintenanceAnswer } from '../http/answers.js';
 import type { Interceptor, OcsRequest } from '../http/ocsHandler.js';
 import { compileRule, type CompiledRule } from './compileRule.js';
 import { wait } from './delay.js';
@@ -37,6 +38,7 @@ export interface LoadedScenario {
   /** The file it came from; absent for scenarios given as objects. */
   file?: string;
   description?: string;
+  maintenance: boolean;
   rules: LiveRule[];
 }
 
@@ -54,17 +56,22 @@ export interface ScenarioSummary {
   name: string;
   file?: string;
   description?: string;
+  /** Present (true) when the scenario puts the server in maintenance mode. */
+  maintenance?: true;
   rules: RuleSummary[];
 }
 
 /**
  * The scenarios of one mock, tried in load order before every route. The first rule that answers
- * wins; a delay-only rule waits and lets later rules and the real handler go on.
+ * wins; a delay-only rule waits and lets later rules and the real handler go on. When a loaded
+ * scenario declares maintenance, the server's own maintenance answer comes after the rules, in
+ * place of login, routing and the handler (as ocs/v1.php checks it first).
  */
 export class ScenarioSet {
   private scenarios: LoadedScenario[] = [];
   /** All rules of all scenarios in order, flattened once per load so the request path is one loop. */
   private rules: LiveRule[] = [];
+  private inMaintenance = false;
 
   constructor(private readonly knownOperationIds?: ReadonlySet<string>) {}
 
@@ -83,8 +90,14 @@ export class ScenarioSet {
   }
 
   private install(document: ScenarioFile, origin: string, file?: string): LoadedScenario {
-    const rules = document.rules.map((rule, index) => new LiveRule(compileRule(rule, index, origin, this.knownOperationIds)));
-    const loaded: LoadedScenario = { name: scenarioName(document, origin), file, description: document.description, rules };
+    const rules = (document.rules ?? []).map((rule, index) => new LiveRule(compileRule(rule, index, origin, this.knownOperationIds)));
+    const loaded: LoadedScenario = {
+      name: scenarioName(document, origin),
+      file,
+      description: document.description,
+      maintenance: document.maintenance === true,
+      rules,
+    };
     const existing = this.scenarios.findIndex((scenario) => scenario.name === loaded.name);
     if (existing === -1) this.scenarios.push(loaded);
     else this.scenarios[existing] = loaded;
@@ -113,6 +126,11 @@ export class ScenarioSet {
     return this.scenarios.map((scenario) => summarise(scenario));
   }
 
+  /** Whether a loaded scenario puts the server in maintenance mode (config.php 'maintenance' => true). */
+  get maintenance(): boolean {
+    return this.inMaintenance;
+  }
+
   readonly intercept: Interceptor = async (request, res, respond) => {
     for (const live of this.rules) {
       if (!live.admit(request)) continue;
@@ -124,11 +142,14 @@ export class ScenarioSet {
         return true;
       }
     }
-    return false;
+    if (!this.inMaintenance) return false;
+    if (!res.destroyed) writeMaintenanceAnswer(res, request.version, request.url);
+    return true;
   };
 
   private flatten(): void {
     this.rules = this.scenarios.flatMap((scenario) => scenario.rules);
+    this.inMaintenance = this.scenarios.some((scenario) => scenario.maintenance);
   }
 }
 
@@ -137,6 +158,7 @@ export function summarise(scenario: LoadedScenario): ScenarioSummary {
     name: scenario.name,
     file: scenario.file,
     description: scenario.description,
+    ...(scenario.maintenance ? { maintenance: true as const } : {}),
     rules: scenario.rules.map((live) => ({ name: live.rule.name, matched: live.matched, applied: live.applied, active: !live.retired })),
   };
 }

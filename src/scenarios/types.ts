@@ -9,7 +9,10 @@ export interface ScenarioFile {
   /** Defaults to the file name without `.json`. */
   name?: string;
   description?: string;
-  rules: ScenarioRule[];
+  /** The server is in maintenance mode while the scenario is loaded (status.php and every OCS request). */
+  maintenance?: boolean;
+  /** Absent: none (the scenario then needs `maintenance: true`). */
+  rules?: ScenarioRule[];
 }
 
 export interface ScenarioRule {

@@ -58,8 +58,10 @@ describe('/__admin/scenarios', () => {
     expect(res.body).toEqual({
       name: 'maintenance-mode',
       file: `${SHIPPED_SCENARIOS_DIR}maintenance-mode.json`,
-      description: 'The server is in maintenance mode: every request gets 503 \'Service unavailable\' with X-Nextcloud-Maintenance-Mode: 1, HTTP 503 on v1 and v2.',
-      rules: [{ name: 'maintenance -> 503', matched: 0, applied: 0, active: true }],
+      description:
+        'The server is in maintenance mode: status.php says "maintenance":true, and every OCS request gets 503 \'Service unavailable\' with X-Nextcloud-Maintenance-Mode: 1, HTTP 503 on v1 and v2.',
+      maintenance: true,
+      rules: [],
     });
     expectOcs(await ocs(app, 'get', 1, '/cloud/users'), 1, 'xml', { code: 503, message: 'Service unavailable', origin: 'framework' });
     expect((await request(app).post('/__admin/scenarios/shipped/nosuch').expect(404)).body).toEqual({

@@ -23,8 +23,10 @@ const withRule = (rule: Record<string, unknown>) => ({ rules: [ok, { name: 'bad'
 /** [case, file content, expected message after "<file>:"] */
 const CASES: [string, unknown, string][] = [
   ['not JSON', '{ "rules": [', ' not valid JSON (Unexpected end of JSON input); scenario files are JSON only'],
-  ['no rules', { name: 'x' }, " must have required property 'rules'"],
-  ['unknown top-level property', { rules: [ok], rule: [] }, ' unknown property "rule" (expected: $schema, name, description, rules)'],
+  ['neither rules nor maintenance', { name: 'x' }, ' a scenario needs "rules", "maintenance": true or both (it would do nothing)'],
+  ['maintenance off and no rules', { maintenance: false }, ' a scenario needs "rules", "maintenance": true or both (it would do nothing)'],
+  ['maintenance as text', { maintenance: 'on' }, ' maintenance: must be boolean'],
+  ['unknown top-level property', { rules: [ok], rule: [] }, ' unknown property "rule" (expected: $schema, name, description, maintenance, rules)'],
   ['rule without a name', { rules: [ok, { answer: { fault: 'reset' } }] }, " rule 1: must have required property 'name'"],
   ['misspelt property', withRule({ anwser: {} }), ' rule 1 ("bad"): unknown property "anwser" (expected: name, description, match, delay, answer, lifetime)'],
   ['two answers', withRule({ answer: { fault: 'reset', http: { status: 502 } } }), ' rule 1 ("bad"): answer: must have exactly one of: ocs, http, fault'],

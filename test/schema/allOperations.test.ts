@@ -73,9 +73,9 @@ const EXAMPLES: Record<string, Example> = {
   'preferences-set-multiple-preferences': {
     method: 'post',
     path: `${CONFIG}/users/theming`,
-    body: { configs: { force_enable_blur_filter: 'yes', primary_color: '#00679e' } },
+    body: { configs: { force_enable_blur_filter: 'yes', shortcuts_disabled: 'yes' } },
   },
-  'preferences-delete-multiple-preference': { method: 'delete', path: `${CONFIG}/users/theming?configKeys[]=primary_color` },
+  'preferences-delete-multiple-preference': { method: 'delete', path: `${CONFIG}/users/theming?configKeys[]=shortcuts_disabled` },
 };
 
 /**

@@ -61,10 +61,12 @@ describe.each(VERSIONS)('preferences v%s', (version) => {
     expect(prefs('bob', 'theming')).toEqual([['force_enable_blur_filter', 'no']]);
   });
 
-  it(`v${version} core/apporder with a JSON order map -> ok; not JSON -> 400`, async () => {
-    const order = JSON.stringify({ files: { order: 1 }, calendar: { order: 2, app: 'calendar' } });
+  it(`v${version} core/apporder with a JSON order map of enabled apps -> ok; an app that is not installed -> 400; not JSON -> 996`, async () => {
+    // Recordings preferences-set-preference/core-apporder, core-apporder-unknown-app, core-apporder-invalid-json.
+    const order = JSON.stringify({ files: { order: 1 }, activity: { order: 2, app: 'activity' } });
     await expectAnswer(await post('/core/apporder', { configValue: order }), version, 'json', OK, 'preferences-set-preference');
-    await expectAnswer(await post('/core/apporder', { configValue: 'files,calendar' }), version, 'json', REFUSED);
+    await expectAnswer(await post('/core/apporder', { configValue: JSON.stringify({ calendar: { order: 2, app: 'calendar' } }) }), version, 'json', REFUSED);
+    expectFramework996(await post('/core/apporder', { configValue: 'files,calendar' }), version, 'json');
     expect(prefs('bob', 'core')).toEqual([['apporder', order]]);
   });
 
@@ -105,10 +107,10 @@ describe.each(VERSIONS)('preferences v%s', (version) => {
   });
 
   it(`v${version} delete multiple (configKeys[]) -> ok, both removed`, async () => {
-    user(t, 'bob').preferences.set('theming', new Map([['shortcuts_disabled', 'yes'], ['force_enable_blur_filter', 'no'], ['primary_color', '#ff0000']]));
+    user(t, 'bob').preferences.set('theming', new Map([['shortcuts_disabled', 'yes'], ['force_enable_blur_filter', 'no'], ['background_color', '#ff0000']]));
     const res = await del('/theming?configKeys[]=shortcuts_disabled&configKeys[]=force_enable_blur_filter');
     await expectAnswer(res, version, 'json', OK, 'preferences-delete-multiple-preference');
-    expect(prefs('bob', 'theming')).toEqual([['primary_color', '#ff0000']]);
+    expect(prefs('bob', 'theming')).toEqual([['background_color', '#ff0000']]);
   });
 
   it(`v${version} delete multiple with one unknown key -> 400, nothing removed`, async () => {

@@ -1,3 +1,5 @@
+import type { Negotiation } from '../ocs/negotiate.js';
+import { OC_API_FRAMING } from '../ocs/status.js';
 import { RELEASES, type Release } from './catalog.js';
 
 /**
@@ -20,6 +22,8 @@ export interface ReleaseProfile {
     /** A failed login ignores the requested format and answers XML (up to 30). */
     loginFailureXml: boolean;
   };
+  /** How controllers pick the answer format; §9.2. */
+  negotiation: Negotiation;
   /** What passes the CSRF check without a token: exactly `OCS-APIRequest: true` (up to 29), any non-empty value (30+); §8. */
   ocsApiRequest: 'true' | 'non-empty';
   /** A JSON body that does not parse: ignored (up to 31), or 996 before login (32+); §9.1. */
@@ -43,7 +47,8 @@ type Changes = {
 
 const OLDEST: Omit<ReleaseProfile, 'release'> = {
   provisioningApiVersion: '1.17.0',
-  framework: { v2MetaCode: 'http', v1Counts: false, format: 'parameter', loginFailureXml: true },
+  framework: { ...OC_API_FRAMING, format: 'parameter', loginFailureXml: true },
+  negotiation: 'responders',
   ocsApiRequest: 'true',
   malformedJson: 'ignored',
   userDetails: {
@@ -69,6 +74,7 @@ const CHANGES: Record<string, Changes> = {
   '32.0.2': {
     provisioningApiVersion: '1.22.0',
     framework: { format: 'negotiated' },
+    negotiation: 'request-format',
     malformedJson: 'error',
     userDetails: {
       properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],

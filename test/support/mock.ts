@@ -11,9 +11,15 @@ export interface TestMock {
   app: Express;
 }
 
+/**
+ * The release the suite's expected answers come from unless a test names another: the recordings,
+ * transcripts and findings in ../shared/reference were measured on a real Nextcloud 29.0.6.
+ */
+export const TEST_RELEASE = '29.0.6';
+
 /** A fresh mock on the default fixture (or the given options), with its express app for supertest. */
 export async function freshMock(options: MockOptions = {}): Promise<TestMock> {
-  const mock = await createMock(options);
+  const mock = await createMock({ nextcloud: TEST_RELEASE, ...options });
   return { mock, app: createApp(mock) };
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createOcsHandler, type Interceptor, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
 import { loadSpec, routesFromSpec, specBackend } from './http/specRoutes.js';
-import { EXTRA_ROUTES, OPERATIONS } from './operations.js';
+import { checkHandled, EXTRA_ROUTES, OPERATIONS } from './operations.js';
 import { createState } from './state/createState.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
 import type { State } from './state/model.js';
@@ -76,7 +76,9 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
   }
   const release = resolveRelease(options.nextcloud ?? fixture.nextcloud ?? NEWEST_RELEASE.version);
   const api = options.spec ? await loadSpec(options.spec) : await specBackend(releaseSpec(release));
-  const routes = new RouteTable([...routesFromSpec(api), ...EXTRA_ROUTES]);
+  const definitions = routesFromSpec(api);
+  checkHandled(definitions, options.spec ?? `Nextcloud ${release.version}`);
+  const routes = new RouteTable([...definitions, ...EXTRA_ROUTES]);
   const mock = new OcsMock(fixture, routes, options.cloudHost ?? 'localhost', profileOf(release));
   options.scenarios?.forEach((source, i) =>
     typeof source === 'string' ? scenariosOf(mock).loadFile(source) : scenariosOf(mock).loadDocument(source, `options.scenarios[${i}]`, `scenario-${i + 1}`),

@@ -5,9 +5,9 @@ import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
 import { intParam, listParam, stringParam, type AuthenticatedContext } from './context.js';
 import { normaliseQuota } from './quota.js';
 import { detailsMap, userDetails } from './userDetails.js';
+import { MAX_PASSWORD_LENGTH } from './userLimits.js';
 import { recentUsers, visibleUsers } from './userSearch.js';
 
-const MAX_PASSWORD_LENGTH = 469;
 
 export function getUsers(ctx: AuthenticatedContext): PhpValue {
   return { users: visibleUsers(ctx).map((user) => user.id) };

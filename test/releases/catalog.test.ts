@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractFor, RELEASES, resolveRelease, UnknownReleaseError } from '../../src/releases/catalog.js';
+import { EXTRA_ROUTES, OPERATIONS } from '../../src/operations.js';
 import { profileOf } from '../../src/releases/profiles.js';
 import { releaseSpec } from '../../src/releases/spec.js';
 
@@ -51,6 +52,12 @@ describe('release catalog', () => {
     const ids = operationIds(version);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(OPERATION_COUNTS[version]);
+  });
+
+  it('every handler serves an operation of some release (none is dead code)', () => {
+    const served = new Set(RELEASES.flatMap((release) => operationIds(release.version)));
+    const extra = new Set(EXTRA_ROUTES.map((route) => route.operationId));
+    expect(Object.keys(OPERATIONS).filter((id) => !served.has(id) && !extra.has(id))).toEqual([]);
   });
 
   it('routes appear in the release that added them', () => {

@@ -192,3 +192,8 @@ export function expectedAnswer(version: Version, format: Format, expected: Expec
 export function controllerBody(version: Version, format: Format, expected: ExpectedAnswer): string {
   return expectedAnswer(version, format, { ...expected, origin: 'controller' }).body;
 }
+
+/** The JSON body of a controller's success answer carrying `data`. */
+export function okJsonOf(version: Version, data: Php): string {
+  return expectedAnswer(version, 'json', { code: 200, data }).body;
+}

@@ -1,5 +1,6 @@
 import { InternalServerError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
 import type { State, User } from '../state/model.js';
 
 /** Request parameters after Nextcloud's merge: route > JSON body > form body > query string. */
@@ -11,6 +12,8 @@ export interface HandlerContext {
   /** The logged-in user; null only on public operations. */
   actor: User | null;
   params: Params;
+  /** The release being emulated: what differs between releases is read from here. */
+  profile: ReleaseProfile;
 }
 
 export interface AuthenticatedContext extends HandlerContext {

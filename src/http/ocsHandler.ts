@@ -170,7 +170,7 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
 
   let result: { code: number; message: string; data: PhpValue };
   try {
-    const data = binding.access === 'public' ? binding.handler({ state, actor, params }) : binding.handler({ state, actor: actor!, params });
+    const data = binding.access === 'public' ? binding.handler({ state, actor, params, profile }) : binding.handler({ state, actor: actor!, params, profile });
     result = { code: 200, message: '', data };
   } catch (error) {
     if (error instanceof OcsError) {

@@ -28,6 +28,8 @@ export interface ReleaseProfile {
   ocsApiRequest: 'true' | 'non-empty';
   /** A JSON body that does not parse: ignored (up to 31), or 996 before login (32+); §9.1. */
   malformedJson: 'ignored' | 'error';
+  /** GET /cloud/user/fields, in order (default config, Database backend); §6. */
+  editableFields: readonly string[];
   /** UserDetails fields that came later; §5. */
   userDetails: {
     /** firstLoginTimestamp and lastLoginTimestamp after `id` (31+). */
@@ -51,6 +53,7 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   negotiation: 'responders',
   ocsApiRequest: 'true',
   malformedJson: 'ignored',
+  editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
   userDetails: {
     loginTimestamps: false,
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
@@ -66,6 +69,7 @@ const CHANGES: Record<string, Changes> = {
   '31.0.2': {
     provisioningApiVersion: '1.21.0',
     framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false },
+    editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: {
       loginTimestamps: true,
       properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
@@ -76,13 +80,18 @@ const CHANGES: Record<string, Changes> = {
     framework: { format: 'negotiated' },
     negotiation: 'request-format',
     malformedJson: 'error',
+    editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: {
       properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
       timezone: true,
     },
   },
   '33.0.2': { provisioningApiVersion: '1.23.0' },
-  '34.0.1': { provisioningApiVersion: '1.24.0' },
+  '34.0.1': {
+    provisioningApiVersion: '1.24.0',
+    // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.
+    editableFields: ['address', 'biography', 'birthdate', 'displayname', 'email', 'fediverse', 'headline', 'organisation', 'phone', 'profile_enabled', 'pronouns', 'role', 'twitter', 'bluesky', 'website', 'additional_mail'],
+  },
 };
 
 function apply(profile: Omit<ReleaseProfile, 'release'>, changes: Changes): Omit<ReleaseProfile, 'release'> {

@@ -3,6 +3,8 @@ import { FixtureError } from './state/fixtureFile.js';
 import { ScenarioError } from './scenarios/scenarioFile.js';
 import { ADMIN_GROUP } from './state/model.js';
 import { startServer } from './server.js';
+import { UnhandledOperationError } from './operations.js';
+import { NEWEST_RELEASE, RELEASES, UnknownReleaseError } from './releases/catalog.js';
 import { addCheckCommand } from './contract/command.js';
 
 function integer(name: string, min: number, max: number) {
@@ -28,6 +30,7 @@ interface ServeFlags {
   seed: number;
   /** Absent when no --scenario is given (commander would print a `[]` default in --help). */
   scenario?: string[];
+  nextcloud?: string;
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
@@ -40,8 +43,13 @@ async function serve(flags: ServeFlags): Promise<void> {
       users: flags.users,
       seed: flags.seed,
       scenarios: flags.scenario,
+      nextcloud: flags.nextcloud,
     });
   } catch (error) {
+    if (error instanceof UnknownReleaseError || error instanceof UnhandledOperationError) {
+      console.error(`ocs-mock: ${error.message}`);
+      process.exit(2);
+    }
     if (error instanceof ScenarioError) {
       console.error(`ocs-mock: invalid scenario: ${error.message}`);
       process.exit(2);
@@ -59,7 +67,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   }
   const { state } = running.mock;
   const admin = [...(state.groups.get(ADMIN_GROUP)?.members ?? [])].map((uid) => state.users.get(uid)!).find((user) => user.enabled);
-  console.log(`ocs-mock: fake Nextcloud listening on ${running.url}`);
+  console.log(`ocs-mock: fake Nextcloud ${running.mock.profile.release.version} listening on ${running.url}`);
   console.log(`  OCS v1: ${running.url}/ocs/v1.php/cloud/users   OCS v2: ${running.url}/ocs/v2.php/cloud/users`);
   if (admin) console.log(`  admin login: ${admin.id} / ${admin.password}`);
   console.log(`  ${state.users.size} users, ${state.groups.size} groups, ${state.apps.size} apps. Ctrl-C stops.`);
@@ -87,6 +95,7 @@ export function buildCli(): Command {
     .option('-u, --users <n>', 'add N generated users', integer('--users', 0, 1_000_000), 0)
     .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
     .option('--scenario <file>', 'scenario file of failure rules (repeatable, tried in order)', collect)
+    .option('--nextcloud <version>', `Nextcloud release to emulate: a major (27-34, its newest release) or one of ${RELEASES.map((release) => release.version).join(', ')} (default: the fixture's, else ${NEWEST_RELEASE.version})`)
     .action(serve);
   addCheckCommand(program);
   return program;

@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createOcsHandler, type Interceptor, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
-import { DEFAULT_SPEC, loadSpec, routesFromSpec } from './http/specRoutes.js';
-import { EXTRA_ROUTES, OPERATIONS } from './operations.js';
+import { loadSpec, routesFromSpec, specBackend } from './http/specRoutes.js';
+import { checkHandled, EXTRA_ROUTES, OPERATIONS } from './operations.js';
 import { createState } from './state/createState.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
 import type { Clock } from './state/logins.js';
 import type { State } from './state/model.js';
+import { NEWEST_RELEASE, resolveRelease } from './releases/catalog.js';
+import { profileOf, type ReleaseProfile } from './releases/profiles.js';
+import { releaseSpec } from './releases/spec.js';
 import { scenariosOf } from './scenarios/install.js';
 import type { ScenarioFile } from './scenarios/types.js';
 
@@ -16,7 +19,12 @@ export interface MockOptions {
   /** Add this many generated users (deterministic for a seed). */
   users?: number;
   seed?: number;
-  /** OpenAPI document to route from; default the bundled openapi.json. */
+  /**
+   * The Nextcloud release to emulate: a major (`29`, its newest release we have) or a full version
+   * (`31.0.6`). Default: the fixture's `nextcloud`, else the newest release.
+   */
+  nextcloud?: string;
+  /** An OpenAPI document to route from instead of the release's own specs. */
   spec?: string;
   /** Host (and port) used in cloud ids. */
   cloudHost?: string;
@@ -42,6 +50,7 @@ export class OcsMock implements PipelineContext {
     private readonly fixture: Fixture,
     readonly routes: RouteTable,
     private cloudHost: string,
+    readonly profile: ReleaseProfile,
     readonly clock: Clock = Date.now,
   ) {
     this.state = createState(fixture, cloudHost);
@@ -69,8 +78,12 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
     const { addGeneratedUsers } = await import('./state/generateUsers.js');
     fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
   }
-  const api = await loadSpec(options.spec ?? DEFAULT_SPEC);
-  const mock = new OcsMock(fixture, new RouteTable([...routesFromSpec(api), ...EXTRA_ROUTES]), options.cloudHost ?? 'localhost', options.clock);
+  const release = resolveRelease(options.nextcloud ?? fixture.nextcloud ?? NEWEST_RELEASE.version);
+  const api = options.spec ? await loadSpec(options.spec) : await specBackend(releaseSpec(release));
+  const definitions = routesFromSpec(api);
+  checkHandled(definitions, options.spec ?? `Nextcloud ${release.version}`);
+  const routes = new RouteTable([...definitions, ...EXTRA_ROUTES]);
+  const mock = new OcsMock(fixture, routes, options.cloudHost ?? 'localhost', profileOf(release), options.clock);
   options.scenarios?.forEach((source, i) =>
     typeof source === 'string' ? scenariosOf(mock).loadFile(source) : scenariosOf(mock).loadDocument(source, `options.scenarios[${i}]`, `scenario-${i + 1}`),
   );

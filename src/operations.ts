@@ -8,6 +8,7 @@ import { searchByPhoneNumbers } from './domain/phoneSearch.js';
 import * as preferences from './domain/preferences.js';
 import * as subadmins from './domain/subadmins.js';
 import { editUser, editUserMultiValue } from './domain/userEdits.js';
+import { editUserMultiField } from './domain/userMultiFieldEdit.js';
 import * as fields from './domain/userFields.js';
 import * as lifecycle from './domain/userLifecycle.js';
 import * as users from './domain/users.js';
@@ -59,6 +60,7 @@ export const OPERATIONS: Record<string, OperationBinding> = {
   'users-delete-user': { access: 'subadmin', handler: users.deleteUser },
   'users-edit-user': { access: 'user', handler: editUser },
   'users-edit-user-multi-value': { access: 'user', handler: editUserMultiValue },
+  'users-edit-user-multi-field': { access: 'subadmin', handler: editUserMultiField },
   'users-get-editable-fields': { access: 'user', handler: fields.getEditableFields },
   'users-get-editable-fields-for-user': { access: 'user', handler: fields.getEditableFieldsForUser },
   'users-get-enabled-apps': { access: 'user', handler: fields.getEnabledApps },
@@ -91,3 +93,19 @@ export const OPERATIONS: Record<string, OperationBinding> = {
 
   'core-get-capabilities': { access: 'public', handler: getCapabilities },
 };
+
+/** A spec operation ocs-mock has no handler for: the spec is not one it can serve. */
+export class UnhandledOperationError extends Error {}
+
+/**
+ * Start-up check: every operation of the spec being served has a handler, so no route silently
+ * answers 998. (That every handler belongs to some release is a fact about the shipped code,
+ * checked by test/releases.)
+ */
+export function checkHandled(routes: readonly RouteDefinition[], source: string): void {
+  const missing = routes.filter((route) => !(route.operationId in OPERATIONS));
+  if (missing.length > 0) {
+    const list = missing.map((route) => `${route.operationId} (${route.method} ${route.path})`).join(', ');
+    throw new UnhandledOperationError(`${source}: no handler in ocs-mock for ${list}`);
+  }
+}

@@ -5,12 +5,16 @@ import { NC29_CAPABILITIES } from './capabilities/nc29.js';
 import type { CapabilityEnv, CapabilityProfile } from './capabilities/types.js';
 import { ServerUrls } from './capabilities/urls.js';
 import type { HandlerContext } from './context.js';
+import type { Release } from '../releases/catalog.js';
 
 /** The release the mock reports; its capability data lives in ./capabilities/nc29.ts. */
 const PROFILE: CapabilityProfile = NC29_CAPABILITIES;
 
-/** The server version the mock reports (the reference recordings come from this release). */
-export const SERVER_VERSION = PROFILE.version;
+/** The `version` block (core OCSController::getCapabilities): the release's numbers, as ints. */
+function versionBlock(release: Release): PhpValue {
+  const [major, minor, micro] = release.version.split('.').map((part) => Number.parseInt(part, 10));
+  return { major, minor, micro, string: release.version, edition: '', extendedSupport: false };
+}
 
 /**
  * GET /cloud/capabilities (core OCSController::getCapabilities): the server's capabilities, then
@@ -25,5 +29,5 @@ export function getCapabilities(ctx: HandlerContext): PhpValue {
   for (const provider of providers) {
     if (ctx.actor || provider.public) capabilities = replaceRecursive(capabilities, provider.build(env));
   }
-  return { version: PROFILE.version, capabilities };
+  return { version: versionBlock(ctx.profile.release), capabilities };
 }

@@ -1,5 +1,6 @@
 import { InternalServerError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
 import type { State, User } from '../state/model.js';
 import { isPhpArray, phpArrayEntries, phpIntCast } from './phpRules.js';
 
@@ -24,6 +25,8 @@ export interface HandlerContext {
   actor: User | null;
   params: Params;
   server: ServerAddress;
+  /** The release being emulated: what differs between releases is read from here. */
+  profile: ReleaseProfile;
 }
 
 export interface AuthenticatedContext extends HandlerContext {

@@ -23,27 +23,41 @@ export function humanFileSize(bytes: number): string {
   return `${Math.round((value / 1024) * 10) / 10} PB`;
 }
 
+/** A quota value Nextcloud refuses; the message is its own. */
+export class InvalidQuotaError extends Error {}
+
 /**
- * The quota value UsersController::editUser stores: 'none'/'default' as they are, sizes as human
- * readable text; refuses what Nextcloud refuses, with its messages (OCS 102).
+ * The quota value Nextcloud stores: 'none'/'default' as they are, sizes as human readable text;
+ * refuses what it refuses, with its messages (UsersController::editUser, and
+ * parseAndValidateQuota of 34's PATCH).
  */
-export function normaliseQuota(state: State, value: string): string {
+export function parseQuota(state: State, value: string): string {
   let quota = value;
   if (value !== 'none' && value !== 'default') {
     const bytes = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : parseFileSize(value);
-    if (bytes === null) throw new OcsError(102, `Invalid quota value: ${value}`);
+    if (bytes === null) throw new InvalidQuotaError(`Invalid quota value: ${value}`);
     if (bytes === -1) {
       quota = 'none';
     } else {
       const maxQuota = Number.parseInt(state.appConfig.get('files')?.get('max_quota') ?? '-1', 10);
       if (maxQuota !== -1 && bytes > maxQuota) {
-        throw new OcsError(102, `Invalid quota value. ${value} is exceeding the maximum quota`);
+        throw new InvalidQuotaError(`Invalid quota value. ${value} is exceeding the maximum quota`);
       }
       quota = humanFileSize(bytes);
     }
   }
   if (quota === 'none' && (state.appConfig.get('files')?.get('allow_unlimited_quota') ?? '1') !== '1') {
-    throw new OcsError(102, 'Unlimited quota is forbidden on this instance');
+    throw new InvalidQuotaError('Unlimited quota is forbidden on this instance');
   }
   return quota;
+}
+
+/** parseQuota for editUser and addUser: a refusal is OCS 102 with Nextcloud's message. */
+export function normaliseQuota(state: State, value: string): string {
+  try {
+    return parseQuota(state, value);
+  } catch (error) {
+    if (error instanceof InvalidQuotaError) throw new OcsError(102, error.message);
+    throw error;
+  }
 }

@@ -7,10 +7,8 @@ import { setDisplayName } from './displayName.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { normaliseQuota } from './quota.js';
+import { LANGUAGES, MAX_PASSWORD_LENGTH } from './userLimits.js';
 
-const MAX_PASSWORD_LENGTH = 469;
-/** Language codes of a stock server's l10n folder (IFactory::findAvailableLanguages), shortened. */
-const LANGUAGES = new Set(['en', 'en_GB', 'de', 'de_DE', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pt_PT', 'pl', 'ru', 'sv', 'da', 'fi', 'nb', 'cs', 'hu', 'ja', 'ko', 'zh_CN', 'zh_TW', 'tr', 'uk']);
 const LOCALES = new Set(['en_US', 'en_GB', 'de_DE', 'de_AT', 'de_CH', 'fr_FR', 'fr_CA', 'es_ES', 'it_IT', 'nl_NL', 'pt_BR', 'pt_PT', 'pl_PL', 'ru_RU', 'sv_SE', 'da_DK', 'fi_FI', 'nb_NO', 'cs_CZ', 'hu_HU', 'ja_JP', 'ko_KR', 'zh_CN', 'zh_TW', 'tr_TR', 'uk_UA']);
 
 const SCOPE_KEYS = ['displaynameScope', 'emailScope', 'avatarScope', ...PROFILE_PROPERTIES.map((name) => `${name}Scope`)];

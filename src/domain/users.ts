@@ -7,9 +7,9 @@ import { intParam, listParam, stringParam, type AuthenticatedContext } from './c
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { normaliseQuota } from './quota.js';
 import { detailsMap, userDetails } from './userDetails.js';
+import { MAX_PASSWORD_LENGTH } from './userLimits.js';
 import { disabledUserIds, lastLoggedInUserIds, listedUserIds } from './userSearch.js';
 
-const MAX_PASSWORD_LENGTH = 469;
 
 export function getUsers(ctx: AuthenticatedContext): PhpValue {
   return { users: listedUserIds(ctx) };

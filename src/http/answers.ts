@@ -5,6 +5,7 @@ import { legacyRequestedFormat, type OcsFormat } from '../ocs/negotiate.js';
 import type { PhpValue } from '../ocs/php.js';
 import { CONTROLLER_CONTENT_TYPE, frameworkContentType, renderEnvelope } from '../ocs/render.js';
 import type { OcsVersion } from '../ocs/status.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
 import { toPhpJson } from '../ocs/json.js';
 import { parsePhpQuery } from './requestParams.js';
 
@@ -59,47 +60,57 @@ function controllerHeaders(contentType: string, extra: Record<string, string> = 
   return { ...SERVER_HEADERS, 'X-Request-Id': requestId(), ...CONTROLLER_HEADERS, 'Content-Type': contentType, ...extra };
 }
 
+/** What every answer to one request is written with: its version, formats and release. */
+export interface AnswerContext {
+  version: OcsVersion;
+  profile: ReleaseProfile;
+  /** The controller format, or the raw `format` no responder serves. */
+  negotiated: OcsFormat | { unknown: string };
+  /** The format ocs/v1.php renders its own answers in (may name no responder). */
+  frameworkFormat: string;
+}
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal Server Error\n';
+
 /** An answer from a controller (or the security middleware re-wrapped by OCSMiddleware). */
 export function writeControllerAnswer(
   res: ServerResponse,
-  version: OcsVersion,
-  format: OcsFormat,
+  ctx: AnswerContext,
   code: number,
   message: string,
   data: PhpValue,
   extraHeaders?: Record<string, string>,
 ): void {
-  const { httpStatus, envelope } = buildEnvelope(version, code, message, data);
+  // A format no responder serves makes Controller::buildResponse throw: ocs/v1.php answers 996.
+  if (typeof ctx.negotiated !== 'string') return writeFrameworkAnswer(res, ctx, 996, INTERNAL_ERROR_MESSAGE);
+  const { httpStatus, envelope } = buildEnvelope(ctx.version, code, message, data, 'controller', ctx.profile.framework);
   // BaseResponse renders no body for 204/304 (only reachable on v2).
-  const body = httpStatus === 204 || httpStatus === 304 ? '' : renderEnvelope(envelope, format);
-  send(res, httpStatus, controllerHeaders(CONTROLLER_CONTENT_TYPE[format], extraHeaders), body);
+  const body = httpStatus === 204 || httpStatus === 304 ? '' : renderEnvelope(envelope, ctx.negotiated);
+  send(res, httpStatus, controllerHeaders(CONTROLLER_CONTENT_TYPE[ctx.negotiated], extraHeaders), body);
 }
 
 /**
- * An answer rendered by ApiHelper inside ocs/v1.php (unknown route, failed login, uncaught errors,
- * throttling, maintenance): its own Content-Type rule, the `format` parameter only, XML otherwise.
+ * An answer rendered by ocs/v1.php itself (unknown route, failed login, uncaught errors,
+ * throttling, maintenance): its own Content-Type rule and format choice, XML otherwise.
  */
 export function writeFrameworkAnswer(
   res: ServerResponse,
-  version: OcsVersion,
-  formatParam: string,
+  ctx: AnswerContext,
   code: number,
   message: string,
   extraHeaders: Record<string, string> = {},
+  format = ctx.frameworkFormat,
 ): void {
-  const { httpStatus, envelope } = buildEnvelope(version, code, message, [], 'framework');
-  const body = renderEnvelope(envelope, formatParam === 'json' ? 'json' : 'xml');
-  send(res, httpStatus, { ...scriptHeaders(), ...extraHeaders, ...frameworkContentTypeHeader(formatParam) }, body);
+  const { httpStatus, envelope } = buildEnvelope(ctx.version, code, message, [], 'framework', ctx.profile.framework);
+  const body = renderEnvelope(envelope, format === 'json' ? 'json' : 'xml');
+  send(res, httpStatus, { ...scriptHeaders(), ...extraHeaders, ...frameworkContentTypeHeader(format) }, body);
 }
 
-/**
- * ocs/v1.php in maintenance mode (NC 29), before login and routing: HTTP 503 on v1 and v2, and
- * the legacy OC_API renders it, whose format is the query string's only (`?format=html` is XML).
- */
-export function writeMaintenanceAnswer(res: ServerResponse, version: OcsVersion, url: string): void {
-  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
-  const format = legacyRequestedFormat(parsePhpQuery(query).format);
-  writeFrameworkAnswer(res, version, format, 503, 'Service unavailable', { 'X-Nextcloud-Maintenance-Mode': '1' });
+/** ocs/v1.php in maintenance mode, before login and routing: HTTP 503 on v1 and v2 (§9.3). */
+export function writeMaintenanceAnswer(res: ServerResponse, ctx: AnswerContext, rawQuery: string): void {
+  // Up to 30 the legacy OC_API renders it with the query string's `format` only (`?format=html` is XML).
+  const format = ctx.profile.framework.maintenanceFromQuery ? legacyRequestedFormat(parsePhpQuery(rawQuery).format) : ctx.frameworkFormat;
+  writeFrameworkAnswer(res, ctx, 503, 'Service unavailable', { 'X-Nextcloud-Maintenance-Mode': '1' }, format);
 }
 
 /** A security-middleware failure that OCSMiddleware does not re-wrap: plain JSON (e.g. CSRF 412). */
@@ -108,9 +119,9 @@ export function writePlainJson(res: ServerResponse, status: number, body: PhpVal
 }
 
 /** Known route, wrong method: HTTP 405, no body, only a Content-Type. */
-export function writeMethodNotAllowed(res: ServerResponse, formatParam: string): void {
+export function writeMethodNotAllowed(res: ServerResponse, ctx: AnswerContext): void {
   // Same ApiHelper::setContentType as the other framework answers: format=html gives octet-stream.
-  send(res, 405, { ...SERVER_HEADERS, ...frameworkContentTypeHeader(formatParam) }, '');
+  send(res, 405, { ...SERVER_HEADERS, ...frameworkContentTypeHeader(ctx.frameworkFormat) }, '');
 }
 
 /** Anonymous browser request: the security middleware redirects to the login page. */

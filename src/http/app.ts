@@ -16,7 +16,7 @@ export function createControlRouter(mock: OcsMock): express.Router {
   });
   const scenarios = scenariosOf(mock);
   router.use(scenarioRoutes(scenarios));
-  router.get('/status.php', (_req, res) => writeStatus(res, scenarios.maintenance));
+  router.get('/status.php', (_req, res) => writeStatus(res, mock.profile.release, scenarios.maintenance));
   return router;
 }
 

@@ -3,20 +3,29 @@ import type { TLSSocket } from 'node:tls';
 import type { Params, ServerAddress } from '../domain/context.js';
 import { isAdmin, isSubAdmin } from '../domain/access.js';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
-import { frameworkFormat, negotiateFormat, type OcsFormat } from '../ocs/negotiate.js';
+import { frameworkFormat, negotiateFormat } from '../ocs/negotiate.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { OcsVersion } from '../ocs/status.js';
 import type { OperationBinding } from '../operations.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
 import { recordLogin, type Clock } from '../state/logins.js';
 import type { State, User } from '../state/model.js';
-import { writeControllerAnswer, writeFrameworkAnswer, writeLoginRedirect, writeMethodNotAllowed, writePlainJson } from './answers.js';
+import {
+  INTERNAL_ERROR_MESSAGE,
+  writeControllerAnswer,
+  writeFrameworkAnswer,
+  writeLoginRedirect,
+  writeMaintenanceAnswer,
+  writeMethodNotAllowed,
+  writePlainJson,
+  type AnswerContext,
+} from './answers.js';
 import { authenticate, type AuthMethod } from './auth.js';
 import { parseParams, readBody } from './requestParams.js';
 import type { RouteTable } from './routeTable.js';
 
 export const NOT_FOUND_MESSAGE =
   'Invalid query, please check the syntax. API specifications are here: http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n';
-export const INTERNAL_ERROR_MESSAGE = 'Internal Server Error\n';
 
 /** /ocs/v1.php and /ocs/v2.php, optionally below a web root such as /nextcloud. */
 const OCS_ENTRY = /^(?:\/[^?]*?)?\/ocs\/v([12])\.php(\/[^?]*)?$/;
@@ -39,8 +48,10 @@ export interface OcsRequest {
 export interface Responder {
   /** An OCS answer as a controller gives it (v1/v2 mapping, negotiated format). */
   ocs(code: number, message: string, data?: PhpValue, headers?: Record<string, string>): void;
-  /** An OCS answer as ocs/v1.php itself gives it (ApiHelper: format parameter only, text/xml). */
-  framework(code: number, message: string, headers?: Record<string, string>): void;
+  /** An answer as ocs/v1.php itself gives it (its own format rule); `format` forces one. */
+  framework(code: number, message: string, headers?: Record<string, string>, format?: string): void;
+  /** ocs/v1.php's maintenance-mode answer. */
+  maintenance(): void;
 }
 
 /**
@@ -51,6 +62,8 @@ export type Interceptor = (request: OcsRequest, res: ServerResponse, respond: Re
 
 export interface PipelineContext {
   readonly state: State;
+  /** The release this mock emulates. */
+  readonly profile: ReleaseProfile;
   readonly routes: RouteTable;
   readonly operations: Record<string, OperationBinding>;
   readonly interceptors: readonly Interceptor[];
@@ -76,24 +89,28 @@ function serverAddress(req: IncomingMessage, webRoot: string, fallbackHost: stri
   return { protocol: (req.socket as TLSSocket).encrypted ? 'https' : 'http', host: req.headers.host ?? fallbackHost, webRoot };
 }
 
-function passesCsrf(headers: IncomingHttpHeaders, method: AuthMethod | undefined): boolean {
-  return headers['ocs-apirequest'] === 'true' || method === 'bearer';
+/** Without a CSRF token an OCS request passes with the OCS-APIRequest header or a Bearer token (§8). */
+function passesCsrf(profile: ReleaseProfile, headers: IncomingHttpHeaders, method: AuthMethod | undefined): boolean {
+  const header = headers['ocs-apirequest'];
+  const sent = profile.ocsApiRequest === 'true' ? header === 'true' : typeof header === 'string' && header !== '';
+  return sent || method === 'bearer';
 }
 
 /** What ocs/v1.php's catch-all answers in: known as soon as the URL and the parameters are read. */
 interface ErrorFrame {
-  version: OcsVersion;
-  formatParam: string;
+  answer: AnswerContext;
 }
 
 /** The OCS pipeline as one Node request handler: normalise, authenticate, route, guard, handle, render. */
 export function createOcsHandler(context: () => PipelineContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const frame: ErrorFrame = { version: 2, formatParam: 'xml' };
-    handleOcs(context(), req, res, frame).catch((error: unknown) => {
+    const ctx = context();
+    // What ocs/v1.php's catch-all answers in: the request's version and format once they are read.
+    const frame: ErrorFrame = { answer: { version: 2, profile: ctx.profile, negotiated: 'xml', frameworkFormat: 'xml' } };
+    handleOcs(ctx, req, res, frame).catch((error: unknown) => {
       if (res.headersSent || res.destroyed) return;
-      // ocs/v1.php catches every Throwable: ApiHelper::respond(996) in the request's version and `format`.
-      writeFrameworkAnswer(res, frame.version, frame.formatParam, 996, INTERNAL_ERROR_MESSAGE);
+      // ocs/v1.php catches every Throwable: ApiHelper::respond(996) in the request's version and format.
+      writeFrameworkAnswer(res, frame.answer, 996, INTERNAL_ERROR_MESSAGE);
       process.emitWarning(`ocs-mock: unexpected error: ${(error as Error).stack ?? String(error)}`);
     });
   };
@@ -116,14 +133,18 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     return;
   }
   const version = Number(entry[1]) as OcsVersion;
-  frame.version = version;
+  frame.answer = { ...frame.answer, version };
   const pathInfo = entry[2] && entry[2] !== '/' ? decodePath(entry[2]) : '';
   const body = await readBody(req);
   const { params, malformedJson } = await parseParams(method, req.headers['content-type'] ?? '', rawQuery, body);
-  // ApiHelper reads getParam('format', 'xml'): no format means text/xml, not octet-stream.
-  const formatParam = frameworkFormat(params.format);
-  frame.formatParam = formatParam;
-  const { state } = ctx;
+  const { state, profile } = ctx;
+  const answer: AnswerContext = {
+    version,
+    profile,
+    negotiated: negotiateFormat(profile.negotiation, params.format, req.headers.accept),
+    frameworkFormat: frameworkFormat(profile.framework.format, params.format, req.headers.accept),
+  };
+  frame.answer = answer;
 
   const auth = authenticate(state, req.headers);
   const actor = auth.kind === 'user' ? auth.user : null;
@@ -131,21 +152,23 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   if (match.kind === 'found') Object.assign(params, match.pathParams);
   const operationId = match.kind === 'found' ? match.route.operationId : null;
 
-  const negotiated = negotiateFormat(params.format, req.headers.accept);
   const respond: Responder = {
-    ocs: (code, message, data = [], headers) => writeAnswer(res, version, negotiated, formatParam, code, message, data, headers),
-    framework: (code, message, headers) => writeFrameworkAnswer(res, version, formatParam, code, message, headers),
+    ocs: (code, message, data = [], headers) => writeControllerAnswer(res, answer, code, message, data, headers),
+    framework: (code, message, headers, format) => writeFrameworkAnswer(res, answer, code, message, headers, format),
+    maintenance: () => writeMaintenanceAnswer(res, answer, rawQuery),
   };
   const request: OcsRequest = { method, version, path: pathInfo, url, headers: req.headers, params, actor, operationId };
   // Scenarios come first: on a real server maintenance mode answers before anyone logs in.
   for (const interceptor of ctx.interceptors) {
     if (await interceptor(request, res, respond)) return;
   }
+  // 32+ rethrow a JSON decoding error before login and routing; older releases ignore the body.
+  if (malformedJson && profile.malformedJson === 'error') return respond.framework(996, INTERNAL_ERROR_MESSAGE);
   if (auth.kind === 'failed') {
     const realm = req.headers['x-requested-with'] === 'XMLHttpRequest' ? 'DummyBasic' : 'Basic';
-    // Login runs before parameters are read: this answer is XML whatever `format` says (measured).
-    writeFrameworkAnswer(res, version, 'xml', 997, 'Unauthorised', { 'WWW-Authenticate': `${realm} realm="Authorisation Required"` });
-    return;
+    // Up to 30 the login runs before parameters are read: XML whatever `format` says (measured on 29).
+    const format = profile.framework.loginFailureXml ? 'xml' : answer.frameworkFormat;
+    return respond.framework(997, 'Unauthorised', { 'WWW-Authenticate': `${realm} realm="Authorisation Required"` }, format);
   }
   // ocs/v1.php logs in (OC::handleLogin) before it routes: every authenticated request counts,
   // unknown routes and refused ones included; what scenarios answer above never got that far.
@@ -153,8 +176,7 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     recordLogin(state, auth.user, Math.floor(ctx.clock() / 1000), auth.method === 'password' ? 'password' : 'token');
   }
 
-  if (malformedJson) return respond.framework(996, INTERNAL_ERROR_MESSAGE);
-  if (match.kind === 'method-not-allowed') return writeMethodNotAllowed(res, formatParam);
+  if (match.kind === 'method-not-allowed') return writeMethodNotAllowed(res, answer);
   const binding = operationId ? ctx.operations[operationId] : undefined;
   if (match.kind === 'not-found' || !binding) return respond.framework(998, NOT_FOUND_MESSAGE);
 
@@ -164,7 +186,7 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     return respond.ocs(997, 'Current user is not logged in');
   }
   if (binding.access === 'admin' && !isAdmin(state, actor!.id)) return respond.ocs(403, 'Logged in account must be an admin');
-  if (!passesCsrf(req.headers, auth.kind === 'user' ? auth.method : undefined)) {
+  if (!passesCsrf(profile, req.headers, auth.kind === 'user' ? auth.method : undefined)) {
     return writePlainJson(res, 412, { message: 'CSRF check failed' });
   }
   if (binding.access === 'subadmin' && !isAdmin(state, actor!.id) && !isSubAdmin(state, actor!.id)) {
@@ -180,8 +202,8 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   const server = serverAddress(req, webRoot, state.settings.cloudHost);
   let result: { code: number; message: string; data: PhpValue };
   try {
-    const data =
-      binding.access === 'public' ? binding.handler({ state, actor, params, server }) : binding.handler({ state, actor: actor!, params, server });
+    const context = { state, params, server, profile };
+    const data = binding.access === 'public' ? binding.handler({ ...context, actor }) : binding.handler({ ...context, actor: actor! });
     result = { code: 200, message: '', data };
   } catch (error) {
     if (error instanceof OcsError) {
@@ -193,19 +215,4 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     }
   }
   respond.ocs(result.code, result.message, result.data);
-}
-
-function writeAnswer(
-  res: ServerResponse,
-  version: OcsVersion,
-  negotiated: OcsFormat | { unknown: string },
-  formatParam: string,
-  code: number,
-  message: string,
-  data: PhpValue,
-  headers?: Record<string, string>,
-): void {
-  // A format no responder serves makes Controller::buildResponse throw: ocs/v1.php answers 996.
-  if (typeof negotiated !== 'string') return writeFrameworkAnswer(res, version, formatParam, 996, INTERNAL_ERROR_MESSAGE);
-  writeControllerAnswer(res, version, negotiated, code, message, data, headers);
 }

@@ -1,5 +1,5 @@
 import type { PhpValue } from './php.js';
-import { frameStatus, type OcsOrigin, type OcsVersion } from './status.js';
+import { frameStatus, OC_API_FRAMING, type FrameworkFraming, type OcsOrigin, type OcsVersion } from './status.js';
 
 export interface OcsMeta {
   status: 'ok' | 'failure';
@@ -25,8 +25,9 @@ export function buildEnvelope(
   message: string,
   data: PhpValue,
   origin: OcsOrigin = 'controller',
+  framework: FrameworkFraming = OC_API_FRAMING,
 ): FramedAnswer {
-  const framing = frameStatus(version, code, origin);
+  const framing = frameStatus(version, code, origin, framework);
   const meta: OcsMeta = {
     status: framing.ok ? 'ok' : 'failure',
     statuscode: framing.statuscode,

@@ -1,3 +1,5 @@
+import type { Negotiation } from '../ocs/negotiate.js';
+import { OC_API_FRAMING } from '../ocs/status.js';
 import { RELEASES, type Release } from './catalog.js';
 
 /**
@@ -19,11 +21,17 @@ export interface ReleaseProfile {
     format: 'parameter' | 'negotiated';
     /** A failed login ignores the requested format and answers XML (up to 30). */
     loginFailureXml: boolean;
+    /** The maintenance answer reads `format` from the query string only (OC_API, up to 30). */
+    maintenanceFromQuery: boolean;
   };
+  /** How controllers pick the answer format; §9.2. */
+  negotiation: Negotiation;
   /** What passes the CSRF check without a token: exactly `OCS-APIRequest: true` (up to 29), any non-empty value (30+); §8. */
   ocsApiRequest: 'true' | 'non-empty';
   /** A JSON body that does not parse: ignored (up to 31), or 996 before login (32+); §9.1. */
   malformedJson: 'ignored' | 'error';
+  /** GET /cloud/user/fields, in order (default config, Database backend); §6. */
+  editableFields: readonly string[];
   /** UserDetails fields that came later; §5. */
   userDetails: {
     /** firstLoginTimestamp and lastLoginTimestamp after `id` (31+). */
@@ -43,9 +51,11 @@ type Changes = {
 
 const OLDEST: Omit<ReleaseProfile, 'release'> = {
   provisioningApiVersion: '1.17.0',
-  framework: { v2MetaCode: 'http', v1Counts: false, format: 'parameter', loginFailureXml: true },
+  framework: { ...OC_API_FRAMING, format: 'parameter', loginFailureXml: true, maintenanceFromQuery: true },
+  negotiation: 'responders',
   ocsApiRequest: 'true',
   malformedJson: 'ignored',
+  editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
   userDetails: {
     loginTimestamps: false,
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
@@ -60,7 +70,8 @@ const CHANGES: Record<string, Changes> = {
   '30.0.5': { provisioningApiVersion: '1.20.0', ocsApiRequest: 'non-empty' },
   '31.0.2': {
     provisioningApiVersion: '1.21.0',
-    framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false },
+    framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false, maintenanceFromQuery: false },
+    editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: {
       loginTimestamps: true,
       properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
@@ -69,14 +80,20 @@ const CHANGES: Record<string, Changes> = {
   '32.0.2': {
     provisioningApiVersion: '1.22.0',
     framework: { format: 'negotiated' },
+    negotiation: 'request-format',
     malformedJson: 'error',
+    editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: {
       properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
       timezone: true,
     },
   },
   '33.0.2': { provisioningApiVersion: '1.23.0' },
-  '34.0.1': { provisioningApiVersion: '1.24.0' },
+  '34.0.1': {
+    provisioningApiVersion: '1.24.0',
+    // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.
+    editableFields: ['address', 'biography', 'birthdate', 'displayname', 'email', 'fediverse', 'headline', 'organisation', 'phone', 'profile_enabled', 'pronouns', 'role', 'twitter', 'bluesky', 'website', 'additional_mail'],
+  },
 };
 
 function apply(profile: Omit<ReleaseProfile, 'release'>, changes: Changes): Omit<ReleaseProfile, 'release'> {

@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import { writeFrameworkAnswer } from '../http/answers.js';
 import type { OcsRequest, Responder } from '../http/ocsHandler.js';
 import { toPhpJson } from '../ocs/json.js';
 import { RuleProblem } from './requestMatcher.js';
@@ -27,9 +26,7 @@ function ocsAction(answer: OcsAnswer): AnswerAction {
     throw new RuleProblem('answer.ocs.data', 'framework answers (ApiHelper) always carry empty data; drop data or use "origin": "controller"');
   }
   const forced = answer.format;
-  // A forced format bypasses the Responder, which only knows the request's own `format`.
-  if (forced) return (request, res) => writeFrameworkAnswer(res, request.version, forced, statuscode, message, headers);
-  return (_request, _res, respond) => respond.framework(statuscode, message, headers);
+  return (_request, _res, respond) => respond.framework(statuscode, message, headers, forced);
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

@@ -1,4 +1,3 @@
-import { writeMaintenanceAnswer } from '../http/answers.js';
 import type { Interceptor, OcsRequest } from '../http/ocsHandler.js';
 import { compileRule, type CompiledRule } from './compileRule.js';
 import { wait } from './delay.js';
@@ -143,7 +142,7 @@ export class ScenarioSet {
       }
     }
     if (!this.inMaintenance) return false;
-    if (!res.destroyed) writeMaintenanceAnswer(res, request.version, request.url);
+    if (!res.destroyed) respond.maintenance();
     return true;
   };
 

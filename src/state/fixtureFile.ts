@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { resolveRelease, UnknownReleaseError } from '../releases/catalog.js';
 import type { Scope } from './model.js';
 
 export interface FixtureUser {
@@ -40,6 +41,8 @@ export interface FixtureApp {
 }
 
 export interface Fixture {
+  /** The Nextcloud release to emulate (see MockOptions.nextcloud). */
+  nextcloud?: string;
   server?: { freeSpace?: number; cloudHost?: string; skeletonBytes?: number };
   groups: { id: string; displayname?: string }[];
   users: FixtureUser[];
@@ -138,6 +141,14 @@ function checkReferences(fixture: Fixture, file: string): void {
     }
   });
   if (!groupIds.has('admin')) throw new FixtureError(file, '/groups', 'the "admin" group must exist');
+  if (fixture.nextcloud !== undefined) {
+    try {
+      resolveRelease(fixture.nextcloud);
+    } catch (error) {
+      if (!(error instanceof UnknownReleaseError)) throw error;
+      throw new FixtureError(file, '/nextcloud', error.message);
+    }
+  }
   const appIds = new Set<string>();
   fixture.apps?.forEach((app, i) => {
     if (appIds.has(app.id)) throw new FixtureError(file, `/apps/${i}/id`, `duplicate app id "${app.id}"`);

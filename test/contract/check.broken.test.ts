@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_RELEASE } from '../support/mock.js';
 import { runCheck, type CaseResult } from '../../src/contract/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { rewritingProxy, type Rewrite } from './support/rewritingProxy.js';
@@ -6,7 +7,7 @@ import { rewritingProxy, type Rewrite } from './support/rewritingProxy.js';
 let good: RunningServer;
 
 beforeAll(async () => {
-  good = await startServer({ port: 0 });
+  good = await startServer({ port: 0, nextcloud: TEST_RELEASE });
 });
 afterAll(async () => {
   await good.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_RELEASE } from '../support/mock.js';
 import type { CheckResult } from '../../src/contract/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { BIN, ROOT } from '../support/builtCli.js';
@@ -13,7 +14,7 @@ import { stateSnapshot } from './support/stateSnapshot.js';
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, nextcloud: TEST_RELEASE });
 });
 afterAll(async () => {
   await server.close();
@@ -76,7 +77,7 @@ describe('ocs-mock check (the CLI, spawned)', () => {
     const wrong = await cli(['--url', server.url, '--user', 'admin', '--password', 'wrong']);
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toMatch(/^ocs-mock check: login failed: HTTP 401/);
-    const gone = await startServer({ port: 0 });
+    const gone = await startServer({ port: 0, nextcloud: TEST_RELEASE });
     await gone.close();
     const unreachable = await cli(['--url', gone.url, '--user', 'admin', '--password', 'admin']);
     expect([unreachable.code, unreachable.stderr]).toEqual([3, `ocs-mock check: server unreachable: cannot reach ${gone.url}/ocs/v2.php/cloud/user?format=json: ECONNREFUSED\n`]);

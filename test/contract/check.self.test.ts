@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_RELEASE } from '../support/mock.js';
 import { CheckError, runCheck, type CheckOptions } from '../../src/contract/index.js';
 import { junitXml } from '../../src/contract/reporters/junit.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -18,7 +19,7 @@ let server: RunningServer;
 const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({ url: server.url, user: 'admin', password: 'admin', ...extra });
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, nextcloud: TEST_RELEASE });
 });
 afterAll(async () => {
   await server.close();
@@ -86,7 +87,7 @@ describe('ocs-mock check against our own mock', () => {
   });
 
   it('an unreachable server is exit 3', async () => {
-    const gone = await startServer({ port: 0 });
+    const gone = await startServer({ port: 0, nextcloud: TEST_RELEASE });
     await gone.close();
     const error = await runCheck(options({ url: gone.url })).catch((e: unknown) => e);
     expect((error as CheckError).exitCode).toBe(3);

@@ -15,7 +15,8 @@ describe.each(MATRIX)('users v$version $format', ({ version, format }) => {
   let t: TestMock;
   // One mock per version x format; reset() rebuilds its state from the fixture before each test.
   beforeAll(async () => {
-    t = await freshMock();
+    // GET /cloud/users/recent came with 30 (DIFFERENCES.md §3).
+    t = await freshMock({ nextcloud: '30' });
   });
   beforeEach(() => t.mock.reset());
   const v = `v${version} ${format}`;
@@ -245,4 +246,5 @@ describeDenials('users', [
   { method: 'post', path: '/cloud/users?userid=denied&password=denied-secret-42', access: 'subadmin' },
   { method: 'get', path: '/cloud/users/bob', access: 'user' },
   { method: 'delete', path: '/cloud/users/bob', access: 'subadmin' },
-]);
+  // GET /cloud/users/recent came with 30.
+], { nextcloud: '30' });

@@ -46,8 +46,8 @@ describe('routing', () => {
     expect(groups.text).toBe(okJson(2, '{"groups":["Espa\\u00f1a","group1","group2"]}'));
   });
 
-  test('/cloud/users/recent routes to the recent-users operation, not to a user named recent', async () => {
-    const { app } = await freshMock();
+  test('30+: /cloud/users/recent routes to the recent-users operation, not to a user named recent', async () => {
+    const { app } = await freshMock({ nextcloud: '30' });
     const res = await ocs(app, 'get', 2, '/cloud/users/recent?limit=2', { format: 'json' });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(CT.json);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractFor, RELEASES, resolveRelease, UnknownReleaseError } from '../../src/releases/catalog.js';
+import { EXTRA_ROUTES, OPERATIONS } from '../../src/operations.js';
 import { profileOf } from '../../src/releases/profiles.js';
 import { releaseSpec } from '../../src/releases/spec.js';
 
@@ -53,6 +54,12 @@ describe('release catalog', () => {
     expect(ids.length).toBe(OPERATION_COUNTS[version]);
   });
 
+  it('every handler serves an operation of some release (none is dead code)', () => {
+    const served = new Set(RELEASES.flatMap((release) => operationIds(release.version)));
+    const extra = new Set(EXTRA_ROUTES.map((route) => route.operationId));
+    expect(Object.keys(OPERATIONS).filter((id) => !served.has(id) && !extra.has(id))).toEqual([]);
+  });
+
   it('routes appear in the release that added them', () => {
     expect(operationIds('29.0.6')).not.toContain('users-get-last-logged-in-users');
     expect(operationIds('30.0.5')).toContain('users-get-last-logged-in-users');
@@ -67,9 +74,9 @@ describe('release catalog', () => {
 
 describe('release profiles', () => {
   it('framework framing changes at 31 and 32 (DIFFERENCES.md §9.3)', () => {
-    expect(profileOf(resolveRelease('30')).framework).toEqual({ v2MetaCode: 'http', v1Counts: false, format: 'parameter', loginFailureXml: true });
-    expect(profileOf(resolveRelease('31')).framework).toEqual({ v2MetaCode: 'ocs', v1Counts: true, format: 'parameter', loginFailureXml: false });
-    expect(profileOf(resolveRelease('32')).framework).toEqual({ v2MetaCode: 'ocs', v1Counts: true, format: 'negotiated', loginFailureXml: false });
+    expect(profileOf(resolveRelease('30')).framework).toEqual({ v2MetaCode: 'http', v1Counts: false, format: 'parameter', loginFailureXml: true, maintenanceFromQuery: true });
+    expect(profileOf(resolveRelease('31')).framework).toEqual({ v2MetaCode: 'ocs', v1Counts: true, format: 'parameter', loginFailureXml: false, maintenanceFromQuery: false });
+    expect(profileOf(resolveRelease('32')).framework).toEqual({ v2MetaCode: 'ocs', v1Counts: true, format: 'negotiated', loginFailureXml: false, maintenanceFromQuery: false });
   });
 
   it('provisioning_api versions 1.17.0 (27) to 1.24.0 (34) (DIFFERENCES.md §10)', () => {

@@ -15,11 +15,17 @@ export interface TestMock {
 export const TEST_NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 
 /**
+ * The release the suite's expected answers come from unless a test names another: the recordings,
+ * transcripts and findings in ../shared/reference were measured on a real Nextcloud 29.0.6.
+ */
+export const TEST_RELEASE = '29.0.6';
+
+/**
  * A fresh mock on the default fixture (or the given options), with its express app for supertest.
  * Its clock stands still at TEST_NOW unless the options bring their own.
  */
 export async function freshMock(options: MockOptions = {}): Promise<TestMock> {
-  const mock = await createMock({ clock: () => TEST_NOW, ...options });
+  const mock = await createMock({ clock: () => TEST_NOW, nextcloud: TEST_RELEASE, ...options });
   return { mock, app: createApp(mock) };
 }
 

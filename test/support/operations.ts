@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import type { Format, Version } from './mock.js';
-import { CONTENT_TYPE, controllerBody, expectedAnswer, type ExpectedAnswer, type Php } from './oracle.js';
+import { TEST_RELEASE } from './mock.js';
+import { CONTENT_TYPE, controllerBody, expectedAnswer, frameworkStyleOf, type ExpectedAnswer, type Php } from './oracle.js';
 
 export { controllerBody, controllerMeta, httpStatusFor, phpJson, phpXml, type Php } from './oracle.js';
 
@@ -40,8 +41,8 @@ export const INTERNAL_SERVER_ERROR = 'Internal Server Error\n';
  * An answer of ocs/v1.php's ApiHelper (uncaught exception): v1 HTTP 200 / 996 without counts,
  * v2 HTTP 500 with 500 in meta; text/xml unless format=json (findings 1-3).
  */
-export function expectFramework996(res: Answer, version: Version, format: Format): void {
-  const answer = expectedAnswer(version, format, { code: 996, message: INTERNAL_SERVER_ERROR, origin: 'framework' });
+export function expectFramework996(res: Answer, version: Version, format: Format, release = TEST_RELEASE): void {
+  const answer = expectedAnswer(version, format, { code: 996, message: INTERNAL_SERVER_ERROR, origin: 'framework', style: frameworkStyleOf(release) });
   expect(res.headers['content-type']).toBe(answer.contentType);
   expect(res.text).toBe(answer.body);
   expect(res.status).toBe(answer.status);

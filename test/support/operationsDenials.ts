@@ -31,12 +31,12 @@ const SUBADMIN_ONLY = 'Logged in account must be at least a sub admin';
  * Plain user (bob), sub-admin (alice, of group1) and anonymous callers on each route, in every
  * version and format: the security middleware's answer, and no state change.
  */
-export function describeDenials(area: string, routes: GuardedRoute[]): void {
+export function describeDenials(area: string, routes: GuardedRoute[], options: { nextcloud?: string } = {}): void {
   describe.each(MATRIX)(`${area} permission denials v$version $format`, ({ version, format }) => {
     let t: TestMock;
     // One mock per version x format; reset() rebuilds its state from the fixture before each test.
     beforeAll(async () => {
-      t = await freshMock();
+      t = await freshMock(options);
     });
     beforeEach(() => t.mock.reset());
 

@@ -12,6 +12,17 @@ export type Format = 'json' | 'xml';
 export type Php = null | boolean | number | string | Php[] | { [key: string]: Php };
 
 /**
+ * How ocs/v1.php frames its own answers (DIFFERENCES.md §9.3): OC_API up to 30 (v2 meta carries the
+ * HTTP status, v1 has no counts), ApiHelper from 31 (raw OCS code in v2 meta, v1 counts as a
+ * controller's). The suite's default is 29.0.6's.
+ */
+export type FrameworkStyle = 'OC_API' | 'ApiHelper';
+
+export function frameworkStyleOf(release: string): FrameworkStyle {
+  return Number.parseInt(release, 10) <= 30 ? 'OC_API' : 'ApiHelper';
+}
+
+/**
  * Who framed the answer: a controller (AppFramework OCS response) or ocs/v1.php's ApiHelper
  * (unknown route, failed login, uncaught exception).
  */
@@ -46,11 +57,17 @@ export function httpStatusFor(version: Version, code: number, origin: Origin = '
  * The meta of an answer: controllers put 100/200 and "OK" on success, v1 adds empty counts;
  * ApiHelper has no counts and its v2 statuscode is the HTTP status (but for 997).
  */
-export function metaFor(version: Version, code: number, message: string, origin: Origin = 'controller'): { [key: string]: Php } {
+export function metaFor(
+  version: Version,
+  code: number,
+  message: string,
+  origin: Origin = 'controller',
+  style: FrameworkStyle = 'OC_API',
+): { [key: string]: Php } {
   let statuscode: number;
   let ok: boolean;
   if (origin === 'framework') {
-    statuscode = version === 2 && code !== 997 ? httpStatusFor(2, code, origin) : code;
+    statuscode = version === 2 && code !== 997 && style === 'OC_API' ? httpStatusFor(2, code, origin) : code;
     ok = version === 1 ? statuscode === 100 : statuscode >= 200 && statuscode < 300;
   } else if (isSuccess(code)) {
     statuscode = version === 1 ? 100 : 200;
@@ -60,7 +77,7 @@ export function metaFor(version: Version, code: number, message: string, origin:
     ok = version === 2 && code >= 200 && code < 300;
   }
   const meta: { [key: string]: Php } = { status: ok ? 'ok' : 'failure', statuscode, message: ok ? 'OK' : message };
-  if (version === 1 && origin === 'controller') {
+  if (version === 1 && (origin === 'controller' || style === 'ApiHelper')) {
     meta.totalitems = '';
     meta.itemsperpage = '';
   }
@@ -142,6 +159,8 @@ export interface ExpectedAnswer {
   origin?: Origin;
   /** Framework answers that ignore the requested format (a failed login is always XML). */
   forcedFormat?: Format;
+  /** ocs/v1.php's framing of the release (default OC_API, 29.0.6's). */
+  style?: FrameworkStyle;
   /** Data as PHP holds it; or pre-rendered `dataJson` / `dataXml` lines. Default: empty. */
   data?: Php;
   dataJson?: string;
@@ -157,7 +176,7 @@ export interface ExpectedHttp {
 /** Status, Content-Type and exact body of an OCS answer in the given version and format. */
 export function expectedAnswer(version: Version, format: Format, expected: ExpectedAnswer): ExpectedHttp {
   const origin = expected.origin ?? 'controller';
-  const meta = metaFor(version, expected.code, expected.message ?? '', origin);
+  const meta = metaFor(version, expected.code, expected.message ?? '', origin, expected.style);
   const rendered = origin === 'framework' ? (expected.forcedFormat ?? format) : format;
   const status = httpStatusFor(version, expected.code, origin);
   if (rendered === 'json') {
@@ -172,4 +191,9 @@ export function expectedAnswer(version: Version, format: Format, expected: Expec
 /** The exact body of a controller answer in the given version and format. */
 export function controllerBody(version: Version, format: Format, expected: ExpectedAnswer): string {
   return expectedAnswer(version, format, { ...expected, origin: 'controller' }).body;
+}
+
+/** The JSON body of a controller's success answer carrying `data`. */
+export function okJsonOf(version: Version, data: Php): string {
+  return expectedAnswer(version, 'json', { code: 200, data }).body;
 }

@@ -12,7 +12,8 @@ import { call, details, expectAnswer, okData } from '../support/usersApi.js';
 
 let t: TestMock;
 beforeEach(async () => {
-  t = await freshMock();
+  // GET /cloud/user/apps came with 31.0.11 (DIFFERENCES.md §3).
+  t = await freshMock({ nextcloud: '31.0.11' });
 });
 
 /** The ordered list of the integration tests (provisioning-v1.feature "Getting editable fields"). */

@@ -9,9 +9,12 @@ import { call, details, expectAnswer, GROUP_DETAILS, okData } from '../support/u
  * groups-get-group-users-details.
  */
 
+// The per-user groups/sub-admin details routes came with 31.0.6 (DIFFERENCES.md §3).
+const RELEASE = '31.0.6';
+
 let t: TestMock;
 beforeEach(async () => {
-  t = await freshMock();
+  t = await freshMock({ nextcloud: RELEASE });
 });
 
 const SUBADMIN_ONLY = 'Logged in account must be at least a sub admin';
@@ -133,8 +136,8 @@ describe.each(VERSIONS)('users/details and users/disabled v%s', (version) => {
   });
 
   it(`v${version} disabled with limit=-1 -> framework 996 (v2: 500), InvalidArgumentException`, async () => {
-    expectFramework996(await call(t, 'get', version, '/cloud/users/disabled?limit=-1', { format: 'json' }), version, 'json');
-    expectFramework996(await call(t, 'get', version, '/cloud/users/disabled?offset=-1', { format: 'json' }), version, 'json');
+    expectFramework996(await call(t, 'get', version, '/cloud/users/disabled?limit=-1', { format: 'json' }), version, 'json', RELEASE);
+    expectFramework996(await call(t, 'get', version, '/cloud/users/disabled?offset=-1', { format: 'json' }), version, 'json', RELEASE);
   });
 
   it(`v${version} disabled as plain user dave -> 403 '${SUBADMIN_ONLY}'`, async () => {

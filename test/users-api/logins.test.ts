@@ -15,7 +15,7 @@ import { call, callWith, expectAnswer, user } from '../support/usersApi.js';
 const MINUTE = 60_000;
 
 /** A mock whose clock the test moves. */
-async function mockWithClock(start = TEST_NOW, options: { fixture?: Fixture } = {}) {
+async function mockWithClock(start = TEST_NOW, options: { fixture?: Fixture; nextcloud?: string } = {}) {
   const clock = { now: start };
   const t = await freshMock({ ...options, clock: () => clock.now });
   return { t, clock };
@@ -63,8 +63,8 @@ describe.each(MATRIX)('logins v$version $format', ({ version, format }) => {
     await expectAnswer(res, version, format, { code: 100, data: userDetails('erin', ADMIN_VIEW, account) }, 'users-get-user');
   });
 
-  it(`${v} /cloud/users/recent lists an account once it has logged in, most recent first`, async () => {
-    const { t, clock } = await mockWithClock();
+  it(`${v} /cloud/users/recent (30+) lists an account once it has logged in, most recent first`, async () => {
+    const { t, clock } = await mockWithClock(TEST_NOW, { nextcloud: '30' });
     await createUser(t, { userid: 'erin', password: 'erin-secret-42' });
     const recent = () => call(t, 'get', version, '/cloud/users/recent', { format });
     const admin = ACCOUNTS.admin;

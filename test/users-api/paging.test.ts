@@ -180,9 +180,9 @@ describe.each(MATRIX)('group member details paging v$version $format', ({ versio
   });
 });
 
-describe('recently logged-in users', () => {
+describe('recently logged-in users (30+)', () => {
   it('no limit or limit=0 gives 25, a larger limit at most 100 (Manager::getLastLoggedInUsers: min(100, $limit ?: 25))', async () => {
-    const t = await freshMock({ users: 150, seed: 7 });
+    const t = await freshMock({ users: 150, seed: 7, nextcloud: '30' });
     const everyone = [...t.mock.state.users.values()].filter((account) => account.lastLogin > 0).length;
     expect(everyone).toBeGreaterThan(100);
     const sizes = [];
@@ -194,6 +194,7 @@ describe('recently logged-in users', () => {
 
   it('last logins are ordered as text, the column being a string: 5 before 1796126400 before 100', async () => {
     const t = await freshMock({
+      nextcloud: '30',
       fixture: {
         groups: [{ id: 'admin' }],
         users: [

@@ -21,7 +21,6 @@ import type { CapabilityProfile } from './types.js';
  * app's Application::register() does (apps of the 29.0.5/29.0.6 release tarball).
  */
 export const NC29_CAPABILITIES: CapabilityProfile = {
-  version: { major: 29, minor: 0, micro: 6, string: '29.0.6', edition: '', extendedSupport: false },
   server: [coreCapabilities, bruteforceCapabilities],
   apps: {
     activity: [activityCapabilities],

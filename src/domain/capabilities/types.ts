@@ -19,9 +19,8 @@ export interface CapabilityProvider {
   build(env: CapabilityEnv): PhpMap;
 }
 
-/** What a release answers on /cloud/capabilities: its version block and who registers which capability. */
+/** Who registers which capability in a release (the version block comes from the release itself). */
 export interface CapabilityProfile {
-  version: PhpMap;
   /** Registered by the server itself (Server.php), before any app. */
   server: CapabilityProvider[];
   /** Registered by each app's Application::register(), in the order the app registers them. */

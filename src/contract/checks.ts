@@ -1,5 +1,6 @@
+import type { ReleaseProfile } from '../releases/profiles.js';
 import { CONTROLLER_CONTENT_TYPE, frameworkContentType } from '../ocs/render.js';
-import { frameStatus, type OcsVersion } from '../ocs/status.js';
+import { frameStatus, type OcsFraming, type OcsOrigin, type OcsVersion } from '../ocs/status.js';
 import { valueAt, type Contract } from './contract.js';
 import type { RawResponse } from './client.js';
 import type { Expectation, JsonValue, OcsFormat } from './types.js';
@@ -14,6 +15,20 @@ export interface Checked {
   xmlData?: XNode;
 }
 
+/** What the answers are checked against: the spec's schemas and the release's framing rules. */
+export interface Rules {
+  contract: Contract;
+  profile: ReleaseProfile;
+}
+
+/** One answer to check: to which operation (null: none, e.g. a failed login), in which variant, expecting what. */
+export interface AnswerCheck {
+  operationId: string | null;
+  version: OcsVersion;
+  format: OcsFormat;
+  expect: Expectation;
+}
+
 /** Media type and parameters compared without regard to case or spacing, as HTTP defines them. */
 export function sameContentType(actual: string | null, expected: string): boolean {
   const norm = (value: string) => value.toLowerCase().replace(/\s*;\s*/g, '; ').trim();
@@ -24,17 +39,36 @@ function isObject(value: unknown): value is { [key: string]: JsonValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * How the release frames `code`. Controller answers: V1Response/V2Response, the same in every release.
+ * ocs/v1.php's own answers (unknown route, failed login): the HTTP status is mapped the same way, but
+ * up to 30 OC_API writes that HTTP status into the v2 meta (997 excepted) and gives v1 no counts;
+ * from 31 ApiHelper writes the raw code and v1 counts (DIFFERENCES.md §9.3, the profile's `framework`).
+ */
+export function framingFor(profile: ReleaseProfile, version: OcsVersion, code: number, origin: OcsOrigin): OcsFraming {
+  const controller = frameStatus(version, code, 'controller');
+  if (origin === 'controller') return controller;
+  const { httpStatus } = frameStatus(version, code, 'framework');
+  const mapped = version === 2 && profile.framework.v2MetaCode === 'http' && code !== 997;
+  return { ...controller, httpStatus, statuscode: mapped ? httpStatus : controller.statuscode, withCounts: version === 1 && profile.framework.v1Counts };
+}
+
+/** Known path, wrong method: HTTP 405 on v1 and v2, no body, ApiHelper's Content-Type (nc29 wrong-method/*). */
+export function checkMethodNotAllowed(format: OcsFormat, response: RawResponse): Checked {
+  const problems: string[] = [];
+  if (response.status !== 405) problems.push(`HTTP status: expected 405 (a route for other methods only), got ${response.status}`);
+  const contentType = frameworkContentType(format);
+  const actualType = response.headers.get('content-type');
+  if (!sameContentType(actualType, contentType)) problems.push(`Content-Type: expected "${contentType}", got ${actualType === null ? 'none' : `"${actualType}"`}`);
+  if (response.text !== '') problems.push(`body: expected none, got ${JSON.stringify(response.text.slice(0, 80))}`);
+  return { problems };
+}
+
 /** Checks one OCS answer: HTTP status, Content-Type, envelope and meta, data, and (JSON) the schema. */
-export function checkOcsResponse(
-  contract: Contract,
-  operationId: string | null,
-  version: OcsVersion,
-  format: OcsFormat,
-  expect: Expectation,
-  response: RawResponse,
-): Checked {
+export function checkOcsResponse(rules: Rules, check: AnswerCheck, response: RawResponse): Checked {
+  const { operationId, version, format, expect } = check;
   const origin = expect.origin ?? 'controller';
-  const framing = frameStatus(version, expect.code, origin);
+  const framing = framingFor(rules.profile, version, expect.code, origin);
   const problems: string[] = [];
   const mapping = `OCS ${expect.code} -> v${version} HTTP ${framing.httpStatus}`;
   if (response.status !== framing.httpStatus) problems.push(`HTTP status: expected ${framing.httpStatus} (${mapping}), got ${response.status}`);
@@ -69,8 +103,8 @@ export function checkOcsResponse(
       problems.push(`data: expected ${JSON.stringify(expect.data)}, got ${JSON.stringify(data).slice(0, 120)}`);
     }
     if (operationId) {
-      const schemaStatus = frameStatus(2, expect.code, origin).httpStatus;
-      for (const violation of contract.validate(operationId, schemaStatus, body)) {
+      const schemaStatus = frameStatus(2, expect.code).httpStatus;
+      for (const violation of rules.contract.validate(operationId, schemaStatus, body)) {
         const got = valueAt(body, violation.instancePath);
         // Show scalars that are wrong; objects (e.g. a missing property's parent) are too long to help.
         const shown = got === undefined || (typeof got === 'object' && got !== null) ? '' : ` (got ${JSON.stringify(got).slice(0, 60)})`;

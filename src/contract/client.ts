@@ -82,15 +82,25 @@ export class OcsClient {
       body = JSON.stringify(call.body);
     }
     const curl = this.curl(call.method, url, headers, body, options.password !== undefined);
+    return { response: await this.exchange(url, { method: call.method, headers, body }), curl };
+  }
+
+  /** A public page outside the OCS API, e.g. `/status.php`: no credentials, no OCS header. */
+  async page(path: string): Promise<Sent> {
+    const url = this.base + path;
+    return { response: await this.exchange(url, { method: 'GET' }), curl: `curl -sS -i ${shellQuote(url)}` };
+  }
+
+  private async exchange(url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
     let response: Response;
     try {
-      response = await fetch(url, { method: call.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const detail = cause?.code ?? cause?.message ?? (error as Error).message;
       throw new UnreachableError(`cannot reach ${url}: ${detail}`);
     }
-    return { response: { status: response.status, headers: response.headers, text: await response.text() }, curl };
+    return { status: response.status, headers: response.headers, text: await response.text() };
   }
 
   /** The same request for a shell; the real password is never printed. */

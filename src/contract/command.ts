@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatCaseLine, formatSummary } from './reporters/console.js';
+import { formatCaseLine, formatSummary, formatTarget } from './reporters/console.js';
 import { writeJsonReport } from './reporters/json.js';
 import { writeJunitReport } from './reporters/junit.js';
 import { runCheck } from './run.js';
@@ -10,6 +10,7 @@ interface CheckFlags {
   user: string;
   password?: string;
   spec?: string;
+  nextcloud?: string;
   only?: string;
   write?: boolean;
   junit?: string;
@@ -31,9 +32,11 @@ async function check(flags: CheckFlags): Promise<void> {
       user: flags.user,
       password,
       spec: flags.spec,
+      nextcloud: flags.nextcloud,
       only,
       write: flags.write ?? false,
       handleSigint: true,
+      onStart: (target) => console.log(formatTarget(target)),
       onCase: (c) => console.log(formatCaseLine(c)),
     });
     console.log(formatSummary(result));
@@ -50,11 +53,12 @@ async function check(flags: CheckFlags): Promise<void> {
 export function addCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('check a live Nextcloud (or mock, or proxy) against the OCS provisioning contract')
+    .description("check a live Nextcloud (or mock, or proxy) against its release's OCS provisioning contract")
     .requiredOption('--url <url>', 'base URL of the server, e.g. https://cloud.example.com')
     .requiredOption('--user <user>', 'login of an admin account')
     .option('--password <password>', 'its password or app password (default: $OCS_PASSWORD)')
-    .option('--spec <file>', 'OpenAPI document to check against (default: the bundled openapi.json)')
+    .option('--nextcloud <version>', "the release to hold the server to, a major (34) or a version (31.0.6) (default: the server's own, from /status.php)")
+    .option('--spec <file>', "OpenAPI document to check against instead of the release's specs (e.g. the bundled openapi.json)")
     .option('--only <ids>', 'comma-separated operationIds or tags (e.g. groups,users-get-user)')
     .option('--write', 'also create, edit and delete its own users, groups and config keys (always cleaned up)')
     .option('--junit <file>', 'write a JUnit XML report')

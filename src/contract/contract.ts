@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Document, OpenAPIBackend } from 'openapi-backend';
-import { ocsRelativePath, specBackend } from '../http/specRoutes.js';
+import { OpenAPIBackend, type Document } from 'openapi-backend';
+import type { RouteDefinition } from '../http/routeTable.js';
+import { ocsRelativePath, routesFromSpec } from '../http/specRoutes.js';
+import type { Release } from '../releases/catalog.js';
+import { releaseSpec } from '../releases/spec.js';
+import { holdEntriesToFullRecords, isKnownSpecDefect, isPhpEmptyObject, type AjvError } from './schemaRules.js';
 import { CheckError, type JsonValue } from './types.js';
+
+export { valueAt } from './schemaRules.js';
 
 export interface SpecOperation {
   id: string;
@@ -18,37 +24,42 @@ export interface SchemaViolation {
   message: string;
 }
 
-/** The spec the checker validates against: its operations and ajv response validation. */
+/** The spec the checker validates against: its operations, their routes and ajv response validation. */
 export interface Contract {
+  /** The --spec file, or `releases/<version>` for a release's own specs. */
   file: string;
   operations: SpecOperation[];
-  /** Schema violations of a JSON body for `status`; none when the spec has no schema for it. */
+  /** The route table the spec describes, as the server builds it. */
+  routes: RouteDefinition[];
+  /** Every schema violation of a JSON body for `status`; none when the spec has no schema for it. */
   validate(operationId: string, status: number, body: JsonValue): SchemaViolation[];
 }
 
-interface AjvError {
-  instancePath: string;
-  message?: string;
-  keyword: string;
-  params: { type?: string; missingProperty?: string };
+/** Where a contract comes from: a spec file (`--spec`) or a release's own specs. */
+export type ContractSource = { file: string } | { release: Release };
+
+function readDefinition(source: ContractSource): { label: string; definition: Document } {
+  if ('release' in source) return { label: `releases/${source.release.version}`, definition: releaseSpec(source.release) };
+  try {
+    return { label: source.file, definition: JSON.parse(readFileSync(source.file, 'utf8')) as Document };
+  } catch (error) {
+    throw new CheckError(2, `cannot read spec ${source.file}: ${(error as Error).message}`);
+  }
 }
 
 /** Reads the spec; spec errors are CheckErrors with exit code 2. */
-export async function loadContract(file: string): Promise<Contract> {
-  let definition: Document;
-  try {
-    definition = JSON.parse(readFileSync(file, 'utf8')) as Document;
-  } catch (error) {
-    throw new CheckError(2, `cannot read spec ${file}: ${(error as Error).message}`);
-  }
+export async function loadContract(source: ContractSource): Promise<Contract> {
+  const { label, definition } = readDefinition(source);
   if (typeof definition !== 'object' || definition === null || typeof definition.paths !== 'object') {
-    throw new CheckError(2, `invalid spec ${file}: not an OpenAPI document with paths`);
+    throw new CheckError(2, `invalid spec ${label}: not an OpenAPI document with paths`);
   }
-  let api: OpenAPIBackend;
+  holdEntriesToFullRecords(definition);
+  // The server's loader (quick mode: validators compile on first use), but reporting every error, not the first.
+  const api = new OpenAPIBackend({ definition, quick: true, ajvOpts: { allErrors: true } });
   try {
-    api = await specBackend(definition);
+    await api.init();
   } catch (error) {
-    throw new CheckError(2, `invalid spec ${file}: ${(error as Error).message}`);
+    throw new CheckError(2, `invalid spec ${label}: ${(error as Error).message}`);
   }
   const operations = api.getOperations().map((operation): SpecOperation => ({
     id: operation.operationId ?? `${operation.method} ${operation.path}`,
@@ -57,11 +68,12 @@ export async function loadContract(file: string): Promise<Contract> {
     tags: operation.tags ?? [],
     statuses: Object.keys(operation.responses ?? {}).map(Number).filter(Number.isInteger),
   }));
-  if (operations.length === 0) throw new CheckError(2, `invalid spec ${file}: it has no operations`);
+  if (operations.length === 0) throw new CheckError(2, `invalid spec ${label}: it has no operations`);
   const byId = new Map(operations.map((operation) => [operation.id, operation]));
   return {
-    file,
+    file: label,
     operations,
+    routes: routesFromSpec(api),
     validate(operationId, status, body) {
       if (!byId.get(operationId)?.statuses.includes(status)) return [];
       const result = api.validateResponse(body, operationId, status);
@@ -72,43 +84,35 @@ export async function loadContract(file: string): Promise<Contract> {
 }
 
 /**
- * One violation per place: ajv reports each branch of a oneOf/anyOf ("must be boolean", "must be
- * integer", "must match exactly one schema in oneOf"); say "must be boolean or integer" instead.
+ * One violation per error, in ajv's order, but one per place for types: ajv reports each branch of
+ * a oneOf/anyOf ("must be boolean", "must be integer", "must match exactly one schema in oneOf");
+ * say "must be boolean or integer" instead. A combinator's own error only counts where its branches
+ * left none at or below its place (a value matching two branches of a oneOf).
  */
 function summarise(errors: AjvError[]): SchemaViolation[] {
-  const byPath = new Map<string, AjvError[]>();
-  for (const error of errors) byPath.set(error.instancePath, [...(byPath.get(error.instancePath) ?? []), error]);
-  return [...byPath].map(([instancePath, group]) => {
-    const types = group.filter((error) => error.keyword === 'type').map((error) => error.params.type);
-    const others = group.filter((error) => error.keyword !== 'type' && error.keyword !== 'oneOf' && error.keyword !== 'anyOf');
-    const messages = [...(types.length ? [`must be ${types.join(' or ')}`] : []), ...others.map((error) => error.message ?? error.keyword)];
-    return { instancePath, message: messages.length ? [...new Set(messages)].join('; ') : (group[0]!.message ?? group[0]!.keyword) };
-  });
-}
-
-/** PHP encodes an empty associative array as `[]`, so `[]` where the schema wants an object is no violation. */
-function isPhpEmptyObject(error: AjvError, body: JsonValue): boolean {
-  if (error.keyword !== 'type' || error.params.type !== 'object') return false;
-  const value = valueAt(body, error.instancePath);
-  return Array.isArray(value) && value.length === 0;
-}
-
-/**
- * Nextcloud's spec types every app-info value as an object (PHP's array<string, mixed> mistranslated),
- * so strings such as `id` would fail on every real server: not the server's fault.
- */
-function isKnownSpecDefect(operationId: string, error: AjvError): boolean {
-  return operationId === 'apps-get-app-info' && error.keyword === 'type' && error.params.type === 'object' && /^\/ocs\/data\/[^/]+$/.test(error.instancePath);
-}
-
-/** The value at a JSON pointer such as `/ocs/data/users/0`. */
-export function valueAt(root: JsonValue, pointer: string): JsonValue | undefined {
-  let current: JsonValue | undefined = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (current !== null && typeof current === 'object') current = current[key];
-    else return undefined;
+  const violations: SchemaViolation[] = [];
+  const typesAt = new Map<string, SchemaViolation>();
+  const combinators = errors.filter((error) => ['oneOf', 'anyOf'].includes(error.keyword));
+  for (const error of errors) {
+    if (['oneOf', 'anyOf', 'if'].includes(error.keyword)) continue;
+    if (error.keyword === 'type') {
+      const seen = typesAt.get(error.instancePath);
+      if (seen) {
+        seen.message += ` or ${error.params.type}`;
+        continue;
+      }
+      const violation = { instancePath: error.instancePath, message: `must be ${error.params.type}` };
+      typesAt.set(error.instancePath, violation);
+      violations.push(violation);
+      continue;
+    }
+    const message = error.message ?? error.keyword;
+    if (!violations.some((v) => v.instancePath === error.instancePath && v.message === message)) violations.push({ instancePath: error.instancePath, message });
   }
-  return current;
+  for (const error of combinators) {
+    const place = error.instancePath;
+    const explained = violations.some((v) => v.instancePath === place || v.instancePath.startsWith(`${place}/`));
+    if (!explained) violations.push({ instancePath: place, message: error.message ?? error.keyword });
+  }
+  return violations;
 }

@@ -1,8 +1,8 @@
-import type { Contract } from './contract.js';
 import type { OcsClient, Sent } from './client.js';
-import { checkOcsResponse, sameContentType, type Checked } from './checks.js';
+import { checkMethodNotAllowed, checkOcsResponse, sameContentType, type Checked, type Rules } from './checks.js';
 import { diffJson } from './jsonDiff.js';
 import type { PlannedCase, Step } from './plan.js';
+import type { Reader } from './readBack.js';
 import type { Setup } from './setup.js';
 import type { CaseResult, Problem, Variant } from './types.js';
 import { sameAcrossVariants, VARIANTS } from './variants.js';
@@ -10,8 +10,9 @@ import { compareXml } from './xmlCompare.js';
 
 export interface CaseDeps {
   client: OcsClient;
-  contract: Contract;
+  rules: Rules;
   setup: Setup;
+  reader: Reader;
   /** A wrong password that is surely not the real one. */
   wrongPassword: string;
 }
@@ -34,17 +35,27 @@ class CaseLog {
 
 export async function runCase(planned: PlannedCase, deps: CaseDeps): Promise<CaseResult> {
   const started = Date.now();
-  const base = { id: planned.id, tags: planned.tags, method: planned.method, path: planned.path };
+  const base = {
+    id: planned.id,
+    tags: planned.tags,
+    method: planned.method,
+    path: planned.path,
+    ...(planned.absent ? { absentFrom: planned.absent.release } : {}),
+    ...(planned.notOnServer ? { notOnServer: planned.notOnServer } : {}),
+  };
   if (planned.skip) return { ...base, status: 'SKIP', reason: planned.skip, problems: [], requests: 0, durationMs: 0 };
   const log = new CaseLog();
   if (planned.protocol === 'csrf') await checkCsrf(deps, log);
   else if (planned.protocol === 'wrong-password') await checkWrongPassword(deps, log);
   else for (const step of planned.steps) await runStep(planned.id, step, deps, log);
   const first = log.problems[0];
+  // Why the route is, or may rightly be, missing on this server.
+  const note = planned.absent?.note ?? (planned.notOnServer ? `not a route of the server's own Nextcloud ${planned.notOnServer}` : undefined);
   return {
     ...base,
-    status: first ? 'FAIL' : 'PASS',
-    reason: first ? `${first.where}: ${first.message}` : undefined,
+    status: first ? 'FAIL' : planned.absent ? 'ABSENT' : 'PASS',
+    reason: first ? `${first.where}: ${first.message}` : planned.absent?.note,
+    ...(note ? { note } : {}),
     problems: log.problems,
     curl: first?.curl ?? log.firstCurl,
     requests: log.requests,
@@ -73,9 +84,15 @@ async function runStep(operationId: string, step: Step, deps: CaseDeps, log: Cas
     }
     const sent = await deps.client.send(call, variant);
     log.sent(sent);
-    const checked = checkOcsResponse(deps.contract, operationId, variant.version, variant.format, step.expect, sent.response);
+    const checked =
+      'httpStatus' in step.expect
+        ? checkMethodNotAllowed(variant.format, sent.response)
+        : checkOcsResponse(deps.rules, { operationId, version: variant.version, format: variant.format, expect: step.expect }, sent.response);
     log.add(where, checked.problems, sent.curl);
     outcomes.set(variant.tag, { variant, checked, curl: sent.curl });
+    if (step.readBack) {
+      for (const finding of await step.readBack(variant)(deps.reader)) log.add(where, [finding.message], finding.curl);
+    }
   }
   // The same data in XML and JSON, per version; then v1 and v2 agreeing.
   for (const version of [2, 1]) {
@@ -109,12 +126,17 @@ async function checkCsrf(deps: CaseDeps, log: CaseLog): Promise<void> {
   }
 }
 
-/** A wrong password: 401, WWW-Authenticate, and ApiHelper's XML 997 "Unauthorised" (even for format=json). */
+/**
+ * A wrong password: 401, WWW-Authenticate, and ocs/v1.php's 997 "Unauthorised" — always XML up to 30
+ * (even for format=json), in the requested format from 31 (the profile's `framework.loginFailureXml`).
+ */
 async function checkWrongPassword(deps: CaseDeps, log: CaseLog): Promise<void> {
   for (const variant of VARIANTS) {
     const sent = await deps.client.send({ method: 'GET', path: '/cloud/users' }, { ...variant, password: deps.wrongPassword });
     log.sent(sent);
-    const checked = checkOcsResponse(deps.contract, null, variant.version, 'xml', { code: 997, message: 'Unauthorised', origin: 'framework' }, sent.response);
+    const format = deps.rules.profile.framework.loginFailureXml ? 'xml' : variant.format;
+    const expect = { code: 997, message: 'Unauthorised', origin: 'framework' } as const;
+    const checked = checkOcsResponse(deps.rules, { operationId: null, version: variant.version, format, expect }, sent.response);
     const problems = [...checked.problems];
     const challenge = sent.response.headers.get('www-authenticate');
     if (!challenge || !/^Basic realm=/i.test(challenge)) problems.push(`WWW-Authenticate: expected Basic realm="…", got ${challenge === null ? 'none' : `"${challenge}"`}`);

@@ -3,7 +3,7 @@ import type { OcsOrigin, OcsVersion } from '../ocs/status.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type { OcsFormat };
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One of the four ways every request is sent: v1/v2 x JSON/XML. */
 export interface Variant {
@@ -32,7 +32,13 @@ export interface Expectation {
   origin?: OcsOrigin;
 }
 
-export type CaseStatus = 'PASS' | 'FAIL' | 'SKIP';
+/** ABSENT: the checked release has no such route, and the server answered as that release does without it. */
+/** No OCS answer: the path is a route, but not for this method (HTTP 405, empty body, v1 and v2 alike). */
+export interface MethodNotAllowed {
+  httpStatus: 405;
+}
+
+export type CaseStatus = 'PASS' | 'FAIL' | 'SKIP' | 'ABSENT';
 
 export interface Problem {
   /** `<step> <variant>`, e.g. "unknown user v2 json". */
@@ -47,8 +53,14 @@ export interface CaseResult {
   method: string;
   path: string;
   status: CaseStatus;
-  /** Why it was skipped, or the first problem. */
+  /** Why it was skipped or is absent, or the first problem. */
   reason?: string;
+  /** The checked release lacks this route (version): the case checks that the server lacks it too. */
+  absentFrom?: string;
+  /** The server's own release (from status.php) lacks this route of the checked contract (version). */
+  notOnServer?: string;
+  /** With absentFrom or notOnServer: what that means for this route, e.g. "not a route of Nextcloud 29.0.6: …". */
+  note?: string;
   problems: Problem[];
   /** Reproduces the first failing request (or the first request when it passed). */
   curl?: string;
@@ -61,12 +73,26 @@ export interface CheckSummary {
   passed: number;
   failed: number;
   skipped: number;
+  absent: number;
+}
+
+/** Which contract a run holds the server to, and why. */
+export interface CheckTarget {
+  /** `versionstring` of the server's /status.php, e.g. `29.0.6`; null when it gave none. */
+  serverVersion: string | null;
+  /** The release whose rules apply (routes, schemas, framing), e.g. `29.0.6`. */
+  release: string;
+  /** How the release was chosen: the nearest release at or below the server's version, or `--nextcloud`. */
+  chosenBy: 'status.php' | '--nextcloud';
+  /** Where the operations and schemas come from: the release's spec files, or the `--spec` file. */
+  spec: string;
 }
 
 export interface CheckResult {
   url: string;
   user: string;
   spec: string;
+  target: CheckTarget;
   write: boolean;
   startedAt: string;
   durationMs: number;
@@ -82,13 +108,23 @@ export interface CheckOptions {
   url: string;
   user: string;
   password: string;
-  /** OpenAPI document; default the bundled openapi.json. */
+  /**
+   * OpenAPI document to check against instead of a release's specs (the release still sets the
+   * framing rules). Without it, the release's own specs.
+   */
   spec?: string;
+  /**
+   * The release to hold the server to (`34`, `31.0.6`; see resolveRelease). Default: the newest
+   * release at or below the version the server's /status.php reports.
+   */
+  nextcloud?: string;
   /** operationIds or tags to run (others are left out of the report). */
   only?: string[];
   write?: boolean;
   /** Per-request timeout. */
   timeoutMs?: number;
+  /** Called once the contract is chosen, before the first check. */
+  onStart?: (target: CheckTarget) => void;
   /** Called after every case, e.g. to print progress. */
   onCase?: (result: CaseResult) => void;
   /** Install a SIGINT handler that cleans up and exits (the CLI does). */

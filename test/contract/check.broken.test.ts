@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_RELEASE } from '../support/mock.js';
 import { runCheck, type CaseResult } from '../../src/contract/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { rewritingProxy, type Rewrite } from './support/rewritingProxy.js';
+import { expectedAnswer } from '../support/oracle.js';
+import { ocsPath } from './support/releaseServer.js';
+import { rewritingProxy, type Asked, type Intercept, type Rewrite } from './support/rewritingProxy.js';
 
 let good: RunningServer;
 
@@ -14,10 +16,10 @@ afterAll(async () => {
 });
 
 /** Runs the check on `only` through a proxy that breaks answers; returns the one case and its messages. */
-async function checkBroken(only: string, rewrite: Rewrite): Promise<{ result: CaseResult; messages: string[]; exitCode: number }> {
-  const proxy = await rewritingProxy(good.url, rewrite);
+async function checkBroken(only: string, rewrite: Rewrite, intercept?: Intercept): Promise<{ result: CaseResult; messages: string[]; exitCode: number }> {
+  const proxy = await rewritingProxy(good.url, rewrite, intercept);
   try {
-    const run = await runCheck({ url: proxy.url, user: 'admin', password: 'admin', only: [only] });
+    const run = await runCheck({ url: proxy.url, user: 'admin', password: 'admin', only: [only], write: intercept !== undefined });
     const result = run.cases.find((c) => c.id === only)!;
     return { result, messages: result.problems.map((p) => `${p.where}: ${p.message}`), exitCode: run.exitCode };
   } finally {
@@ -25,7 +27,19 @@ async function checkBroken(only: string, rewrite: Rewrite): Promise<{ result: Ca
   }
 }
 
-const isPath = (url: string, path: string) => url.split('?')[0]!.replace(/^\/ocs\/v[12]\.php/, '') === path;
+const isPath = (url: string, path: string) => ocsPath(url) === path;
+const same: Rewrite = (_asked, answer) => answer;
+/** The check's resource names carry a random prefix. */
+const unprefixed = (messages: string[]) => messages.map((m) => m.replace(/ocsmock-check-[0-9a-f]{6}/g, 'P'));
+
+/** Answers success (100 on v1, 200 on v2, no data) in the server's place: the write never happens. */
+function pretendSuccess(matches: (asked: Asked) => boolean): Intercept {
+  return (asked) => {
+    if (!matches(asked)) return undefined;
+    const answer = expectedAnswer(asked.version, asked.json ? 'json' : 'xml', { code: 200 });
+    return { status: answer.status, headers: { 'content-type': answer.contentType }, body: answer.body };
+  };
+}
 
 describe('ocs-mock check catches a broken server', () => {
   it('a field of the wrong type (usercount as a string) -> schema violation naming the path', async () => {
@@ -127,5 +141,72 @@ describe('ocs-mock check catches a broken server', () => {
       'wrong password, v1 json: WWW-Authenticate: expected Basic realm="…", got none',
       'wrong password, v1 xml: WWW-Authenticate: expected Basic realm="…", got none',
     ]);
+  });
+
+  it('every schema error of an answer is listed, not only the first (two fields missing -> two violations)', async () => {
+    const { messages } = await checkBroken('users-get-current-user', (asked, answer) => {
+      if (!isPath(asked.url, '/cloud/user') || !asked.json) return answer;
+      const body = JSON.parse(answer.body) as { ocs: { data: Record<string, unknown> } };
+      delete body.ocs.data.displayname;
+      delete body.ocs.data.language;
+      return { ...answer, body: JSON.stringify(body) };
+    });
+    expect(messages.filter((m) => m.startsWith('current user, v2 json: schema'))).toEqual([
+      "current user, v2 json: schema (response 200): /ocs/data must have required property 'displayname'",
+      "current user, v2 json: schema (response 200): /ocs/data must have required property 'language'",
+    ]);
+  });
+
+  it('a details list entry with more than an id must be a full UserDetails record; exactly {id} still passes', async () => {
+    const { result, messages } = await checkBroken('users-get-users-details', (asked, answer) => {
+      if (!isPath(asked.url, '/cloud/users/details') || !asked.json) return answer;
+      const body = JSON.parse(answer.body) as { ocs: { data: { users: Record<string, Record<string, unknown>> } } };
+      delete body.ocs.data.users.alice!.email;
+      delete body.ocs.data.users.alice!.quota;
+      body.ocs.data.users.bob = { id: 'bob' };
+      return { ...answer, body: JSON.stringify(body) };
+    });
+    expect(result.status).toBe('FAIL');
+    expect(messages.filter((m) => m.includes(': schema '))).toEqual([
+      "user details, v2 json: schema (response 200): /ocs/data/users/alice must have required property 'email'",
+      "user details, v2 json: schema (response 200): /ocs/data/users/alice must have required property 'quota'",
+      "user details, v1 json: schema (response 200): /ocs/data/users/alice must have required property 'email'",
+      "user details, v1 json: schema (response 200): /ocs/data/users/alice must have required property 'quota'",
+    ]);
+  });
+
+  describe('a server that answers 100 and does nothing fails the read-back', () => {
+    afterAll(() => good.mock.reset());
+
+    const write = (method: string, path: RegExp) => pretendSuccess((asked) => asked.method === method && path.test(ocsPath(asked.url)));
+
+    it('an edit: the new value is not visible', async () => {
+      const { result, messages, exitCode } = await checkBroken('users-edit-user', same, write('PUT', /^\/cloud\/users\/[^/]+-uedit-v[12][jx]$/));
+      expect([result.status, exitCode]).toEqual(['FAIL', 1]);
+      expect(unprefixed(messages)).toEqual(
+        ['v2 json', 'v2 xml', 'v1 json', 'v1 xml'].map((variant, i) => {
+          const id = `P-uedit-${['v2j', 'v2x', 'v1j', 'v1x'][i]}`;
+          return `set display name, ${variant}: read back: GET /cloud/users/${id}: displayname is "${id}", expected "Edited ${id.slice(-3)}" as just written`;
+        }),
+      );
+    });
+
+    it('a delete: the user is still there', async () => {
+      const { messages } = await checkBroken('users-delete-user', same, write('DELETE', /^\/cloud\/users\/[^/]+-udel-v[12][jx]$/));
+      expect(unprefixed(messages)).toEqual(
+        ['v2 json', 'v2 xml', 'v1 json', 'v1 xml'].map(
+          (variant, i) => `own user, ${variant}: read back: GET /cloud/users/P-udel-${['v2j', 'v2x', 'v1j', 'v1x'][i]}: still there (HTTP 200, statuscode 200), expected 404 after the delete`,
+        ),
+      );
+    });
+
+    it('a membership and a sub-admin right: not present', async () => {
+      const member = await checkBroken('users-add-to-group', same, write('POST', /^\/cloud\/users\/[^/]+-memb-v[12][jx]\/groups$/));
+      expect(unprefixed(member.messages)[0]).toBe('own user into own group, v2 json: read back: GET /cloud/users/P-memb-v2j/groups: groups [] lacks "P-memb-v2j", just added');
+      expect(member.messages).toHaveLength(4);
+      const subadmin = await checkBroken('users-add-sub-admin', same, write('POST', /^\/cloud\/users\/[^/]+-sub-v[12][jx]\/subadmins$/));
+      expect(unprefixed(subadmin.messages)[3]).toBe('own user over own group, v1 xml: read back: GET /cloud/users/P-sub-v1x/subadmins: data [] lacks "P-sub-v1x", just added');
+      expect(subadmin.messages).toHaveLength(4);
+    });
   });
 });

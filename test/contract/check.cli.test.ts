@@ -42,21 +42,30 @@ function cli(args: string[], onLine?: (line: string, kill: () => void) => void):
 }
 
 describe('ocs-mock check (the CLI, spawned)', () => {
-  it('checks our server, prints one line per check and a summary, writes JUnit and JSON, exits 0', async () => {
+  it('says which contract it checks first, prints one line per check and a summary, writes JUnit and JSON with the version, exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ocs-check-cli-'));
     const ran = await cli(['--url', server.url, '--user', 'admin', '--password', 'admin', '--only', 'groups,protocol', '--junit', join(dir, 'r.xml'), '--json', join(dir, 'r.json')]);
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);
     const lines = ran.stdout.trim().split('\n');
-    expect(lines).toHaveLength(12);
-    expect(lines[0]).toMatch(/^PASS groups-get-sub-admins-of-group \(8 requests, \d+ ms\)$/);
-    expect(lines[2]).toBe('SKIP groups-add-group: write operation: run with --write to exercise it');
-    expect(lines[11]).toMatch(new RegExp(`^11 checks against ${server.url}: 8 passed, 0 failed, 3 skipped \\(\\d+\\.\\d s\\)$`));
+    expect(lines).toHaveLength(13);
+    expect(lines[0]).toBe('Nextcloud 29.0.6 -> checking against the 29.0.6 contract');
+    expect(lines.slice(1, 12).filter((line) => line.startsWith('SKIP'))).toEqual([
+      'SKIP groups-add-group: write operation: run with --write to exercise it',
+      'SKIP groups-update-group: write operation: run with --write to exercise it',
+      'SKIP groups-delete-group: write operation: run with --write to exercise it',
+    ]);
+    expect(lines.slice(1, 12).filter((line) => line.startsWith('PASS'))).toHaveLength(8);
+    expect(lines[1]).toMatch(/^PASS groups-get-sub-admins-of-group \(8 requests, \d+ ms\)$/);
+    expect(lines[12]).toMatch(new RegExp(`^11 checks against ${server.url} \\(Nextcloud 29\\.0\\.6, 29\\.0\\.6 contract\\): 8 passed, 0 failed, 3 skipped \\(\\d+\\.\\d s\\)$`));
     const junit = readFileSync(join(dir, 'r.xml'), 'utf8');
     expect(XMLValidator.validate(junit)).toBe(true);
     expect(junit.match(/<testcase /g)).toHaveLength(11);
+    expect(junit).toContain('<property name="nextcloud.server" value="29.0.6"/>');
+    expect(junit).toContain('<property name="nextcloud.contract" value="29.0.6"/>');
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as CheckResult;
-    expect(report.summary).toEqual({ total: 11, passed: 8, failed: 0, skipped: 3 });
+    expect(report.summary).toEqual({ total: 11, passed: 8, failed: 0, skipped: 3, absent: 0 });
+    expect(report.target).toEqual({ serverVersion: '29.0.6', release: '29.0.6', chosenBy: 'status.php', spec: 'releases/29.0.6' });
   });
 
   it('exit codes: 1 violations (with a curl line), 2 missing flag or bad --only, 3 wrong password or unreachable', async () => {
@@ -74,13 +83,16 @@ describe('ocs-mock check (the CLI, spawned)', () => {
     expect([noUrl.code, noUrl.stderr]).toEqual([2, "error: required option '--url <url>' not specified\n"]);
     const badOnly = await cli(['--url', server.url, '--user', 'admin', '--password', 'admin', '--only', 'nope']);
     expect([badOnly.code, badOnly.stderr]).toEqual([2, 'ocs-mock check: unknown --only "nope": not an operationId or tag of the spec\n']);
+    const badRelease = await cli(['--url', server.url, '--user', 'admin', '--password', 'admin', '--nextcloud', '99']);
+    expect(badRelease.code).toBe(2);
+    expect(badRelease.stderr).toMatch(/^ocs-mock check: --nextcloud: unknown Nextcloud release "99": use a major \(27-34\) or one of 27\.1\.4, /);
     const wrong = await cli(['--url', server.url, '--user', 'admin', '--password', 'wrong']);
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toMatch(/^ocs-mock check: login failed: HTTP 401/);
     const gone = await startServer({ port: 0, nextcloud: TEST_RELEASE });
     await gone.close();
     const unreachable = await cli(['--url', gone.url, '--user', 'admin', '--password', 'admin']);
-    expect([unreachable.code, unreachable.stderr]).toEqual([3, `ocs-mock check: server unreachable: cannot reach ${gone.url}/ocs/v2.php/cloud/user?format=json: ECONNREFUSED\n`]);
+    expect([unreachable.code, unreachable.stderr]).toEqual([3, `ocs-mock check: server unreachable: cannot reach ${gone.url}/status.php: ECONNREFUSED\n`]);
   });
 
   it('Ctrl-C during a --write run removes what it created and exits 130', async () => {

@@ -9,14 +9,16 @@ import { junitXml } from '../../src/contract/reporters/junit.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { stateSnapshot } from './support/stateSnapshot.js';
 
-const SPEC = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8')) as {
+const SPEC_FILE = new URL('../../openapi.json', import.meta.url).pathname;
+const SPEC = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as {
   paths: Record<string, Record<string, { operationId?: string }>>;
 };
 const SPEC_IDS = Object.values(SPEC.paths).flatMap((item) => Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])));
 const ALWAYS_SKIPPED = ['apps-disable', 'apps-enable', 'users-resend-welcome-message', 'users-wipe-user-devices'];
 
 let server: RunningServer;
-const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({ url: server.url, user: 'admin', password: 'admin', ...extra });
+// The mock serves the openapi.json snapshot, so it is checked against that document (--spec).
+const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({ url: server.url, user: 'admin', password: 'admin', spec: SPEC_FILE, ...extra });
 
 beforeAll(async () => {
   server = await startServer({ port: 0, nextcloud: TEST_RELEASE });
@@ -25,7 +27,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('ocs-mock check against our own mock', () => {
+describe('ocs-mock check --spec openapi.json against our own mock', () => {
   it('read-only: every spec operation is in the report, none fails, writes are skipped with the reason', async () => {
     const result = await runCheck(options());
     expect(result.exitCode).toBe(0);
@@ -34,7 +36,8 @@ describe('ocs-mock check against our own mock', () => {
     const skipped = result.cases.filter((c) => c.status === 'SKIP');
     expect(skipped.filter((c) => c.reason === 'write operation: run with --write to exercise it')).toHaveLength(19);
     expect(skipped.filter((c) => c.reason?.startsWith('not exercised: it would have real side effects')).map((c) => c.id).sort()).toEqual(ALWAYS_SKIPPED);
-    expect(result.summary).toEqual({ total: 50, passed: 27, failed: 0, skipped: 23 });
+    expect(result.summary).toEqual({ total: 50, passed: 27, failed: 0, skipped: 23, absent: 0 });
+    expect(result.target).toEqual({ serverVersion: '29.0.6', release: '29.0.6', chosenBy: 'status.php', spec: SPEC_FILE });
     const getUser = result.cases.find((c) => c.id === 'users-get-user')!;
     expect(getUser.requests).toBe(8);
     expect(getUser.curl).toBe(`curl -sS -i -u "admin:$OCS_PASSWORD" -H 'OCS-APIRequest: true' '${server.url}/ocs/v2.php/cloud/users/admin?format=json'`);
@@ -47,7 +50,7 @@ describe('ocs-mock check against our own mock', () => {
     expect(result.exitCode).toBe(0);
     expect(result.leftovers).toEqual([]);
     expect(result.cases.filter((c) => c.status === 'SKIP').map((c) => c.id).sort()).toEqual(ALWAYS_SKIPPED);
-    expect(result.summary).toEqual({ total: 50, passed: 46, failed: 0, skipped: 4 });
+    expect(result.summary).toEqual({ total: 50, passed: 46, failed: 0, skipped: 4, absent: 0 });
     expect(stateSnapshot(server.mock.state)).toBe(before);
     expect([...server.mock.state.users.keys()].filter((id) => id.startsWith('ocsmock-check-'))).toEqual([]);
   });
@@ -68,7 +71,7 @@ describe('ocs-mock check against our own mock', () => {
     ]);
   });
 
-  it('a bad --only is a usage error (exit 2), before any request', async () => {
+  it('a bad --only is a usage error (exit 2), before any OCS request', async () => {
     const error = await runCheck(options({ only: ['groups', 'no-such-op'] })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CheckError);
     expect((error as CheckError).exitCode).toBe(2);
@@ -91,7 +94,7 @@ describe('ocs-mock check against our own mock', () => {
     await gone.close();
     const error = await runCheck(options({ url: gone.url })).catch((e: unknown) => e);
     expect((error as CheckError).exitCode).toBe(3);
-    expect((error as CheckError).message).toBe(`server unreachable: cannot reach ${gone.url}/ocs/v2.php/cloud/user?format=json: ECONNREFUSED`);
+    expect((error as CheckError).message).toBe(`server unreachable: cannot reach ${gone.url}/status.php: ECONNREFUSED`);
   });
 
   it('a wrong password is exit 3 (login failed)', async () => {
@@ -101,20 +104,40 @@ describe('ocs-mock check against our own mock', () => {
     expect((error as CheckError).message).not.toContain('not-the-password');
   });
 
-  it('the JUnit report is well-formed and lists each operation as a testcase, with failures and skips', async () => {
+  it('the JUnit report is well-formed, carries the versions, and lists each operation as a testcase, with failures, skips and absent routes', async () => {
     const result = await runCheck(options({ only: ['apps'] }));
     result.cases[0] = { ...result.cases[0]!, status: 'FAIL', reason: 'all apps, v2 json: meta.status: expected "ok", got "failure"', problems: [{ where: 'all apps, v2 json', message: 'meta.status: expected "ok", got "failure"', curl: 'curl x' }] };
-    result.summary = { ...result.summary, passed: result.summary.passed - 1, failed: 1 };
+    const absent = 'not a route of Nextcloud 29.0.6: answers as an unknown route (998)';
+    result.cases[1] = { ...result.cases[1]!, status: 'ABSENT', absentFrom: '29.0.6', note: absent, reason: absent };
+    result.summary = { ...result.summary, passed: result.summary.passed - 2, failed: 1, absent: 1 };
     const xml = junitXml(result);
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(xml) as {
-      testsuites: { testsuite: { tests: string; failures: string; skipped: string; testcase: { name: string; failure?: { message: string }; skipped?: { message: string } }[] } };
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' || name === 'property' }).parse(xml) as {
+      testsuites: {
+        testsuite: {
+          name: string;
+          tests: string;
+          failures: string;
+          skipped: string;
+          properties: { property: { name: string; value: string }[] };
+          testcase: { name: string; failure?: { message: string }; skipped?: { message: string }; 'system-out'?: string }[];
+        };
+      };
     };
     const suite = parsed.testsuites.testsuite;
+    expect(suite.name).toBe(`ocs-mock check ${server.url} (Nextcloud 29.0.6, 29.0.6 contract)`);
+    expect(suite.properties.property).toEqual([
+      { name: 'nextcloud.server', value: '29.0.6' },
+      { name: 'nextcloud.contract', value: '29.0.6' },
+      { name: 'nextcloud.chosenBy', value: 'status.php' },
+      { name: 'spec', value: SPEC_FILE },
+    ]);
     expect(suite.testcase.map((t) => t.name)).toEqual(['apps-get-apps', 'apps-get-app-info', 'apps-enable', 'apps-disable']);
     expect([suite.tests, suite.failures, suite.skipped]).toEqual(['4', '1', '2']);
     expect(suite.testcase[0]!.failure!.message).toBe('all apps, v2 json: meta.status: expected "ok", got "failure"');
     expect(suite.testcase[1]!.failure).toBeUndefined();
+    expect(suite.testcase[1]!.skipped).toBeUndefined();
+    expect(suite.testcase[1]!['system-out']!.split('\n')[0]).toBe(`ABSENT: ${absent}`);
     expect(suite.testcase[2]!.skipped!.message).toBe('not exercised: it would have real side effects on the server (enables an app for everyone)');
   });
 });

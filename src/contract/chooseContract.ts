@@ -38,17 +38,17 @@ export async function chooseContract(wanted: Release | null, server: ServerVersi
     if (server.version === null) throw new CheckError(3, `cannot tell which Nextcloud the server runs (${server.why}): give --nextcloud <version>`);
     throw new CheckError(2, `Nextcloud ${server.version} is older than every release ocs-mock knows (the oldest is ${RELEASES[0]!.version}): give --nextcloud <version> to check it against one`);
   }
-  const contract = await loadContract(specFile === undefined ? { release } : { file: specFile });
+  const contract = await loadContract(specFile === undefined ? { release } : { file: specFile }, release);
   const ids = (c: Contract) => new Set(c.operations.map((operation) => operation.id));
   const has = ids(contract);
 
   let absent: SpecOperation[] = [];
   if (specFile === undefined && release !== NEWEST_RELEASE) {
-    absent = (await loadContract({ release: NEWEST_RELEASE })).operations.filter((operation) => !has.has(operation.id));
+    absent = (await loadContract({ release: NEWEST_RELEASE }, NEWEST_RELEASE)).operations.filter((operation) => !has.has(operation.id));
   }
   let notOnServer: ChosenContract['notOnServer'] = null;
   if (serverRelease && serverRelease !== release) {
-    const onServer = ids(await loadContract({ release: serverRelease }));
+    const onServer = ids(await loadContract({ release: serverRelease }, serverRelease));
     notOnServer = { release: serverRelease.version, ids: new Set([...has].filter((id) => !onServer.has(id))) };
   }
   return {

@@ -4,7 +4,8 @@ import type { RouteDefinition } from '../http/routeTable.js';
 import { ocsRelativePath, routesFromSpec } from '../http/specRoutes.js';
 import type { Release } from '../releases/catalog.js';
 import { releaseSpec } from '../releases/spec.js';
-import { holdEntriesToFullRecords, isKnownSpecDefect, isPhpEmptyObject, type AjvError } from './schemaRules.js';
+import { isSpecDefect } from '../releases/specDefects.js';
+import { holdEntriesToFullRecords, isPhpEmptyObject, type AjvError } from './schemaRules.js';
 import { CheckError, type JsonValue } from './types.js';
 
 export { valueAt } from './schemaRules.js';
@@ -47,8 +48,11 @@ function readDefinition(source: ContractSource): { label: string; definition: Do
   }
 }
 
-/** Reads the spec; spec errors are CheckErrors with exit code 2. */
-export async function loadContract(source: ContractSource): Promise<Contract> {
+/**
+ * Reads the spec; spec errors are CheckErrors with exit code 2. `release` is the server's release
+ * whose known spec defects are no violations.
+ */
+export async function loadContract(source: ContractSource, release: Release): Promise<Contract> {
   const { label, definition } = readDefinition(source);
   if (typeof definition !== 'object' || definition === null || typeof definition.paths !== 'object') {
     throw new CheckError(2, `invalid spec ${label}: not an OpenAPI document with paths`);
@@ -78,7 +82,7 @@ export async function loadContract(source: ContractSource): Promise<Contract> {
       if (!byId.get(operationId)?.statuses.includes(status)) return [];
       const result = api.validateResponse(body, operationId, status);
       const errors = (result.errors ?? []) as AjvError[];
-      return summarise(errors.filter((error) => !isPhpEmptyObject(error, body) && !isKnownSpecDefect(operationId, error)));
+      return summarise(errors.filter((error) => !isPhpEmptyObject(error, body) && !isSpecDefect(release, operationId, error)));
     },
   };
 }

@@ -1,12 +1,8 @@
+import type { SpecViolation } from '../releases/specDefects.js';
 import type { JsonValue } from './types.js';
 
 /** What the checker needs of an ajv error. */
-export interface AjvError {
-  instancePath: string;
-  message?: string;
-  keyword: string;
-  params: { type?: string; missingProperty?: string };
-}
+export type AjvError = SpecViolation;
 
 type Schema = { [key: string]: unknown };
 
@@ -49,14 +45,6 @@ export function isPhpEmptyObject(error: AjvError, body: JsonValue): boolean {
   if (error.keyword !== 'type' || error.params.type !== 'object') return false;
   const value = valueAt(body, error.instancePath);
   return Array.isArray(value) && value.length === 0;
-}
-
-/**
- * Nextcloud's spec types every app-info value as an object (PHP's array<string, mixed> mistranslated),
- * so strings such as `id` would fail on every real server: not the server's fault.
- */
-export function isKnownSpecDefect(operationId: string, error: AjvError): boolean {
-  return operationId === 'apps-get-app-info' && error.keyword === 'type' && error.params.type === 'object' && /^\/ocs\/data\/[^/]+$/.test(error.instancePath);
 }
 
 /** The value at a JSON pointer such as `/ocs/data/users/0`. */

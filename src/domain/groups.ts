@@ -70,7 +70,7 @@ export function getGroupUsersDetails(ctx: AuthenticatedContext): PhpValue {
   // Group::searchUsers: no limit is -1 for the backend; `limit=0` selects nobody (groups-get-group-users-details/limit-0).
   const limit = intParam(ctx.params, 'limit', null) ?? -1;
   const members = searchInGroup(state, group, stringParam(ctx.params, 'search'), limit, intParam(ctx.params, 'offset', 0) ?? 0);
-  return detailsMap(state, actor, members.map((user) => user.id));
+  return detailsMap(state, ctx.profile, actor, members.map((user) => user.id));
 }
 
 export function addGroup(ctx: AuthenticatedContext): PhpValue {

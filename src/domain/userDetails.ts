@@ -1,6 +1,7 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
-import { PROFILE_PROPERTIES, type State, type User } from '../state/model.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
+import type { State, User } from '../state/model.js';
 import { groupsOf, isAdmin, isUserAccessible, subAdminGroupsOf } from './access.js';
 import { displayNameOf } from './displayName.js';
 import { parseFileSize } from './quota.js';
@@ -14,14 +15,19 @@ export function quotaBytes(state: State, user: User): number | null {
   return parseFileSize(quota);
 }
 
-/** AUserDataOCSController::fillStorageInfo. */
-function quotaInfo(state: State, user: User): PhpValue {
+/** AUserData(OCSController)::fillStorageInfo. */
+function quotaInfo(state: State, user: User, profile: ReleaseProfile): PhpValue {
   const bytes = quotaBytes(state, user);
   if (!user.hasHome) {
     // No home folder yet (NotFoundException): only the configured quota (recordings first-login/before/*).
     return { quota: bytes ?? 'none', used: 0 };
   }
   const used = user.usedBytes;
+  if (profile.userDetails.quotaFromHomeCache) {
+    // 31+: the home folder's cached size, no disk figures (AUserDataOCSController::fillStorageInfo).
+    if (bytes !== null && bytes > 0) return { free: bytes - used, used, total: bytes, relative: Math.round((used / bytes) * 10000) / 100, quota: bytes };
+    return { free: SPACE_UNLIMITED, used, total: SPACE_UNLIMITED, relative: 0, quota: bytes ?? SPACE_UNLIMITED };
+  }
   if (bytes !== null && bytes > 0) {
     return { free: Math.max(bytes - used, 0), used, total: bytes, relative: Math.round((used / bytes) * 10000) / 100, quota: bytes };
   }
@@ -35,7 +41,13 @@ function quotaInfo(state: State, user: User): PhpValue {
  * AUserDataOCSController::getUserData: the UserDetails of `targetId` as `actor` may see them, or null
  * when the actor may not see them at all. Scopes only when a user reads themself.
  */
-export function userDetails(state: State, actor: User, targetId: string, includeScopes: boolean): { [key: string]: PhpValue } | null {
+export function userDetails(
+  state: State,
+  profile: ReleaseProfile,
+  actor: User,
+  targetId: string,
+  includeScopes: boolean,
+): { [key: string]: PhpValue } | null {
   const user = state.users.get(targetId);
   if (!user) throw new OcsError(404, 'User does not exist');
   const actorIsAdmin = isAdmin(state, actor.id);
@@ -47,12 +59,14 @@ export function userDetails(state: State, actor: User, targetId: string, include
   }
   if (actorIsAdmin) data.storageLocation = `/var/www/html/data/${user.id}`;
   data.id = user.id;
-  data.firstLoginTimestamp = user.firstLogin;
-  data.lastLoginTimestamp = user.lastLogin;
+  if (profile.userDetails.loginTimestamps) {
+    data.firstLoginTimestamp = user.firstLogin;
+    data.lastLoginTimestamp = user.lastLogin;
+  }
   data.lastLogin = user.lastLogin * 1000;
   data.backend = 'Database';
   data.subadmin = subAdminGroupsOf(state, user.id);
-  data.quota = quotaInfo(state, user);
+  data.quota = quotaInfo(state, user, profile);
   data.manager = user.managers[0] ?? '';
   if (includeScopes) data.avatarScope = user.avatarScope;
   data.email = user.email;
@@ -62,21 +76,22 @@ export function userDetails(state: State, actor: User, targetId: string, include
   data.displayname = displayNameOf(user);
   data['display-name'] = data.displayname;
   if (includeScopes) data.displaynameScope = user.displaynameScope;
-  for (const name of PROFILE_PROPERTIES) {
+  for (const name of profile.properties) {
     data[name] = user.properties[name].value;
     if (includeScopes) data[`${name}Scope`] = user.properties[name].scope;
   }
   data.groups = groupsOf(state, user.id);
   data.language = user.language;
   data.locale = user.locale;
+  if (profile.userDetails.timezone) data.timezone = user.timezone;
   data.notify_email = user.notifyEmail ?? user.email;
   data.backendCapabilities = { setDisplayName: true, setPassword: true };
   return data;
 }
 
 /** The `{uid: UserDetails | {id}}` map of the details list endpoints (`[]` when empty, as PHP). */
-export function detailsMap(state: State, actor: User, ids: string[]): PhpValue {
+export function detailsMap(state: State, profile: ReleaseProfile, actor: User, ids: string[]): PhpValue {
   const users: { [key: string]: PhpValue } = {};
-  for (const id of ids) users[id] = userDetails(state, actor, id, false) ?? { id };
+  for (const id of ids) users[id] = userDetails(state, profile, actor, id, false) ?? { id };
   return { users };
 }

@@ -11,19 +11,17 @@ import { LANGUAGES, MAX_PASSWORD_LENGTH } from './userLimits.js';
 
 const LOCALES = new Set(['en_US', 'en_GB', 'de_DE', 'de_AT', 'de_CH', 'fr_FR', 'fr_CA', 'es_ES', 'it_IT', 'nl_NL', 'pt_BR', 'pt_PT', 'pl_PL', 'ru_RU', 'sv_SE', 'da_DK', 'fi_FI', 'nb_NO', 'cs_CZ', 'hu_HU', 'ja_JP', 'ko_KR', 'zh_CN', 'zh_TW', 'tr_TR', 'uk_UA']);
 
-const SCOPE_KEYS = ['displaynameScope', 'emailScope', 'avatarScope', ...PROFILE_PROPERTIES.map((name) => `${name}Scope`)];
-const PROPERTY_KEYS = new Set<string>(PROFILE_PROPERTIES);
-
-/** Keys editUser accepts, by who edits whom (UsersController::editUser). */
-function permittedKeys(state: State, actor: User, target: User): Set<string> {
+/** Keys editUser accepts, by who edits whom and the release's properties (UsersController::editUser). */
+function permittedKeys(state: State, properties: readonly ProfileProperty[], actor: User, target: User): Set<string> {
   const actorIsAdmin = isAdmin(state, actor.id);
   if (actor.id === target.id) {
-    const keys = ['display', 'displayname', 'email', ...SCOPE_KEYS, 'additional_mail', 'password', 'notify_email', 'language', 'locale', ...PROFILE_PROPERTIES];
+    const scopes = ['displaynameScope', 'emailScope', 'avatarScope', ...properties.map((name) => `${name}Scope`)];
+    const keys = ['display', 'displayname', 'email', ...scopes, 'additional_mail', 'password', 'notify_email', 'language', 'locale', ...properties];
     if (actorIsAdmin) keys.push('quota', 'manager');
     return new Set(keys);
   }
   if (!canManageUser(state, actor, target.id)) throw new OcsError(998);
-  return new Set(['display', 'displayname', 'email', 'additional_mail', 'password', 'language', 'locale', ...PROFILE_PROPERTIES, 'quota', 'notify_email', 'manager']);
+  return new Set(['display', 'displayname', 'email', 'additional_mail', 'password', 'language', 'locale', ...properties, 'quota', 'notify_email', 'manager']);
 }
 
 function setScope(target: User, key: string, value: string): void {
@@ -50,7 +48,7 @@ export function editUser(ctx: AuthenticatedContext): PhpValue {
   const key = stringParam(ctx.params, 'key');
   const value = stringParam(ctx.params, 'value');
   if (!target) throw new OcsError(998);
-  const permitted = permittedKeys(state, actor, target);
+  const permitted = permittedKeys(state, ctx.profile.properties, actor, target);
   // Every refused key is OCSException('', 113), scopes of another user included ("An admin cannot
   // edit user account property scopes" is the integration test's scenario title, not a message).
   if (!permitted.has(key)) throw new OcsError(113);
@@ -97,7 +95,7 @@ export function editUser(ctx: AuthenticatedContext): PhpValue {
       addAdditionalMail(target, value);
       break;
     default:
-      if (PROPERTY_KEYS.has(key)) {
+      if ((PROFILE_PROPERTIES as readonly string[]).includes(key)) {
         target.properties[key as ProfileProperty].value = validatedPropertyValue(key, value);
       } else {
         setScope(target, key, value);

@@ -114,5 +114,5 @@ export function editUserMultiField(ctx: AuthenticatedContext): PhpValue {
   const errors = refusals(state, fields, actorIsAdmin, canEditOther);
   if (Object.keys(errors).length > 0) throw new OcsError(422, '', { errors });
   apply(state, target, fields);
-  return userDetails(state, actor, target.id, false) ?? [];
+  return userDetails(state, ctx.profile, actor, target.id, false) ?? [];
 }

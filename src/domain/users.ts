@@ -16,7 +16,7 @@ export function getUsers(ctx: AuthenticatedContext): PhpValue {
 }
 
 export function getUsersDetails(ctx: AuthenticatedContext): PhpValue {
-  return detailsMap(ctx.state, ctx.actor, listedUserIds(ctx));
+  return detailsMap(ctx.state, ctx.profile, ctx.actor, listedUserIds(ctx));
 }
 
 /** The controller's own checks of getDisabledUsersDetails and getLastLoggedInUsers (500 otherwise). */
@@ -29,12 +29,12 @@ function refuseNegativePaging(ctx: AuthenticatedContext): void {
 
 export function getDisabledUsersDetails(ctx: AuthenticatedContext): PhpValue {
   refuseNegativePaging(ctx);
-  return detailsMap(ctx.state, ctx.actor, disabledUserIds(ctx));
+  return detailsMap(ctx.state, ctx.profile, ctx.actor, disabledUserIds(ctx));
 }
 
 export function getLastLoggedInUsers(ctx: AuthenticatedContext): PhpValue {
   refuseNegativePaging(ctx);
-  return detailsMap(ctx.state, ctx.actor, lastLoggedInUserIds(ctx));
+  return detailsMap(ctx.state, ctx.profile, ctx.actor, lastLoggedInUserIds(ctx));
 }
 
 /** IUserManager::createUser's id checks, with its messages. */
@@ -115,13 +115,13 @@ export function addUser(ctx: AuthenticatedContext): PhpValue {
 
 export function getUser(ctx: AuthenticatedContext): PhpValue {
   const uid = stringParam(ctx.params, 'userId');
-  const data = userDetails(ctx.state, ctx.actor, uid, uid === ctx.actor.id);
+  const data = userDetails(ctx.state, ctx.profile, ctx.actor, uid, uid === ctx.actor.id);
   if (data === null) throw new OcsError(998);
   return data;
 }
 
 export function getCurrentUser(ctx: AuthenticatedContext): PhpValue {
-  return userDetails(ctx.state, ctx.actor, ctx.actor.id, true);
+  return userDetails(ctx.state, ctx.profile, ctx.actor, ctx.actor.id, true);
 }
 
 export function deleteUser(ctx: AuthenticatedContext): PhpValue {

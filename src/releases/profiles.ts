@@ -1,4 +1,5 @@
 import type { Negotiation } from '../ocs/negotiate.js';
+import type { ProfileProperty } from '../state/model.js';
 import { OC_API_FRAMING } from '../ocs/status.js';
 import { RELEASES, type Release } from './catalog.js';
 
@@ -32,14 +33,19 @@ export interface ReleaseProfile {
   malformedJson: 'ignored' | 'error';
   /** GET /cloud/user/fields, in order (default config, Database backend); §6. */
   editableFields: readonly string[];
+  /** The account's profile properties, in UserDetails order: shown, and accepted by editUser (pronouns 31+, bluesky 32+); §5, §6. */
+  properties: readonly ProfileProperty[];
   /** UserDetails fields that came later; §5. */
   userDetails: {
     /** firstLoginTimestamp and lastLoginTimestamp after `id` (31+). */
     loginTimestamps: boolean;
-    /** Profile properties in emit order (bluesky 32+, pronouns 31+). */
-    properties: readonly string[];
     /** `timezone` after `locale` (32+). */
     timezone: boolean;
+    /**
+     * 31+ read the quota figures from the home folder's cache (without quota_include_external_storage):
+     * no limit gives free, total and quota -3 and relative 0; before, free space came from the disk.
+     */
+    quotaFromHomeCache: boolean;
   };
 }
 
@@ -56,11 +62,8 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   ocsApiRequest: 'true',
   malformedJson: 'ignored',
   editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
-  userDetails: {
-    loginTimestamps: false,
-    properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
-    timezone: false,
-  },
+  properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
+  userDetails: { loginTimestamps: false, timezone: false, quotaFromHomeCache: false },
 };
 
 /** What each release changed, keyed by the first release we have that shows it. */
@@ -72,10 +75,8 @@ const CHANGES: Record<string, Changes> = {
     provisioningApiVersion: '1.21.0',
     framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false, maintenanceFromQuery: false },
     editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
-    userDetails: {
-      loginTimestamps: true,
-      properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
-    },
+    properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
+    userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
   },
   '32.0.2': {
     provisioningApiVersion: '1.22.0',
@@ -83,10 +84,8 @@ const CHANGES: Record<string, Changes> = {
     negotiation: 'request-format',
     malformedJson: 'error',
     editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
-    userDetails: {
-      properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
-      timezone: true,
-    },
+    properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
+    userDetails: { timezone: true },
   },
   '33.0.2': { provisioningApiVersion: '1.23.0' },
   '34.0.1': {

@@ -27,3 +27,12 @@ export function releaseSpec(release: Release): Document {
   }
   return first as unknown as Document;
 }
+
+/** The operationIds of a spec document, in path order. */
+export function operationIdsOf(document: Document): string[] {
+  return Object.values(document.paths ?? {}).flatMap((item) =>
+    Object.values(item ?? {}).flatMap((operation) =>
+      operation !== null && typeof operation === 'object' && 'operationId' in operation && typeof operation.operationId === 'string' ? [operation.operationId] : [],
+    ),
+  );
+}

@@ -2,12 +2,16 @@
 export const SCOPES = ['v2-private', 'v2-local', 'v2-federated', 'v2-published', 'private', 'contacts', 'public'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Profile properties in the order UserDetails lists them. */
+/**
+ * Profile properties of every release, in the order UserDetails lists them; a release shows and
+ * accepts its own subset (ReleaseProfile.properties: pronouns from 31, bluesky from 32).
+ */
 export const PROFILE_PROPERTIES = [
   'phone',
   'address',
   'website',
   'twitter',
+  'bluesky',
   'fediverse',
   'organisation',
   'role',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckError, runCheck, type CheckOptions, type CheckResult, type CheckTarget } from '../../src/contract/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { reportingVersion, withoutRoutesNewerThan29 } from './support/releaseServer.js';
+import { reportingVersion } from './support/releaseServer.js';
 import { rewritingProxy, type Intercept, type Rewrite } from './support/rewritingProxy.js';
 
 /** The operations of 34.0.1 that 29.0.6 lacks (DIFFERENCES.md §3; nc29 README item 35). */
@@ -14,19 +14,26 @@ const NOT_IN_29 = [
 ];
 const UNKNOWN_ROUTE_IN_29 = 'not a route of Nextcloud 29.0.6: answers as an unknown route (998)';
 
-let mock: RunningServer;
+/** A mock of Nextcloud 29.0.6 (the release the recordings come from) and one of 31.0.11. */
+let nc29: RunningServer;
+let nc31: RunningServer;
 
 beforeAll(async () => {
-  mock = await startServer({ port: 0 });
+  [nc29, nc31] = await Promise.all([startServer({ port: 0, nextcloud: '29' }), startServer({ port: 0, nextcloud: '31' })]);
 });
 afterAll(async () => {
-  await mock.close();
+  await Promise.all([nc29.close(), nc31.close()]);
 });
 
 const same: Rewrite = (_asked, answer) => answer;
 
-/** A check of the mock behind a proxy (status.php rewritten, routes cut), with the start line it reported. */
-async function checkThrough(rewrite: Rewrite, intercept: Intercept | undefined, extra: Partial<CheckOptions>): Promise<{ result: CheckResult; started: CheckTarget[] }> {
+/** A check of a mock behind a proxy (status.php rewritten), with the start line it reported. */
+async function checkThrough(
+  rewrite: Rewrite,
+  intercept: Intercept | undefined,
+  extra: Partial<CheckOptions>,
+  mock: RunningServer = nc29,
+): Promise<{ result: CheckResult; started: CheckTarget[] }> {
   const proxy = await rewritingProxy(mock.url, rewrite, intercept);
   const started: CheckTarget[] = [];
   try {
@@ -41,7 +48,7 @@ const ids = (result: CheckResult, keep: (c: CheckResult['cases'][number]) => boo
 
 describe('ocs-mock check holds a server to its own release', () => {
   it('a server reporting 29.0.6 (with 29 routes) -> the 29.0.6 contract; the routes 29 lacks are ABSENT, nothing fails', async () => {
-    const { result, started } = await checkThrough(same, withoutRoutesNewerThan29, {});
+    const { result, started } = await checkThrough(same, undefined, {});
     expect(started).toEqual([{ serverVersion: '29.0.6', release: '29.0.6', chosenBy: 'status.php', spec: 'releases/29.0.6' }]);
     expect(result.target).toEqual(started[0]);
     expect(result.cases.filter((c) => c.status === 'FAIL')).toEqual([]);
@@ -62,8 +69,8 @@ describe('ocs-mock check holds a server to its own release', () => {
     expect(result.summary).toEqual({ total: 51, passed: 23, failed: 0, skipped: 23, absent: 5 });
   });
 
-  it('the same server without the routes cut (the mock as it is) fails exactly the four GET routes 29 lacks', async () => {
-    const { result } = await checkThrough(same, undefined, {});
+  it('a server with newer routes reporting 29.0.6 (a 31.0.11 mock) fails exactly the four GET routes 29 lacks', async () => {
+    const { result } = await checkThrough(reportingVersion('29.0.6'), undefined, { only: NOT_IN_29 }, nc31);
     expect(result.target.release).toBe('29.0.6');
     expect(ids(result, (c) => c.status === 'FAIL')).toEqual(NOT_IN_29.filter((id) => id !== 'users-edit-user-multi-field'));
     const apps = result.cases.find((c) => c.id === 'users-get-enabled-apps')!;
@@ -76,7 +83,7 @@ describe('ocs-mock check holds a server to its own release', () => {
 
   it('patch releases matter: 31.0.5 -> the 31.0.2 contract, where groups/details is absent; 31.0.6 -> its own contract, which has it', async () => {
     const only = ['users-get-users-groups-details'];
-    const older = await checkThrough(reportingVersion('31.0.5'), undefined, { only });
+    const older = await checkThrough(reportingVersion('31.0.5'), undefined, { only }, nc31);
     expect(older.started).toEqual([{ serverVersion: '31.0.5', release: '31.0.2', chosenBy: 'status.php', spec: 'releases/31.0.2' }]);
     const absent = older.result.cases[0]!;
     expect([absent.id, absent.absentFrom, absent.status, absent.note]).toEqual([
@@ -87,13 +94,13 @@ describe('ocs-mock check holds a server to its own release', () => {
     ]);
     // From 31, ApiHelper keeps the raw 998 in the v2 meta and gives v1 the counts (DIFFERENCES.md §9.3).
     expect(absent.problems.map((p) => `${p.where}: ${p.message}`)).toContain('group details of admin without the route, v2 json: meta.statuscode: expected 998, got 200');
-    const own = await checkThrough(reportingVersion('31.0.6'), undefined, { only });
+    const own = await checkThrough(reportingVersion('31.0.6'), undefined, { only }, nc31);
     expect(own.started).toEqual([{ serverVersion: '31.0.6', release: '31.0.6', chosenBy: 'status.php', spec: 'releases/31.0.6' }]);
     expect(own.result.cases.map((c) => [c.id, c.status, c.absentFrom])).toEqual([['users-get-users-groups-details', 'PASS', undefined]]);
   });
 
   it('--nextcloud 34 against a server reporting 29.0.6: exactly the routes 29 lacks fail, flagged as not on the server', async () => {
-    const { result, started } = await checkThrough(same, withoutRoutesNewerThan29, { nextcloud: '34' });
+    const { result, started } = await checkThrough(same, undefined, { nextcloud: '34' });
     expect(started).toEqual([{ serverVersion: '29.0.6', release: '34.0.1', chosenBy: '--nextcloud', spec: 'releases/34.0.1' }]);
     expect(ids(result, (c) => c.notOnServer === '29.0.6')).toEqual(NOT_IN_29);
     for (const id of NOT_IN_29) {
@@ -107,7 +114,7 @@ describe('ocs-mock check holds a server to its own release', () => {
   });
 
   it('--nextcloud 27 against a 29 server: /users/disabled, which 27 routes to users-get-user, is served -> FAIL as absent', async () => {
-    const { result } = await checkThrough(same, withoutRoutesNewerThan29, { nextcloud: '27', only: ['users-get-disabled-users-details'] });
+    const { result } = await checkThrough(same, undefined, { nextcloud: '27', only: ['users-get-disabled-users-details'] });
     const disabled = result.cases[0]!;
     expect([disabled.id, disabled.status, disabled.absentFrom]).toEqual(['users-get-disabled-users-details', 'FAIL', '27.1.4']);
     expect(disabled.note).toBe('not a route of Nextcloud 27.1.4: GET /cloud/users/disabled is users-get-user there, answering 404 "User does not exist"');
@@ -122,8 +129,8 @@ describe('ocs-mock check holds a server to its own release', () => {
 
   it('--spec FILE checks against that document, under the framing rules of the server release', async () => {
     const spec = new URL('../../openapi.json', import.meta.url).pathname;
-    const { result, started } = await checkThrough(same, undefined, { spec, only: ['users-get-enabled-apps'] });
-    expect(started).toEqual([{ serverVersion: '29.0.6', release: '29.0.6', chosenBy: 'status.php', spec }]);
+    const { result, started } = await checkThrough(same, undefined, { spec, only: ['users-get-enabled-apps'] }, nc31);
+    expect(started).toEqual([{ serverVersion: '31.0.11', release: '31.0.11', chosenBy: 'status.php', spec }]);
     expect(result.cases.map((c) => [c.id, c.status, c.absentFrom])).toEqual([['users-get-enabled-apps', 'PASS', undefined]]);
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -7,18 +7,15 @@ import { TEST_RELEASE } from '../support/mock.js';
 import { CheckError, runCheck, type CheckOptions } from '../../src/contract/index.js';
 import { junitXml } from '../../src/contract/reporters/junit.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { NEWEST_RELEASE, RELEASES } from '../../src/releases/catalog.js';
+import { operationIdsOf, releaseSpec } from '../../src/releases/spec.js';
 import { stateSnapshot } from './support/stateSnapshot.js';
 
-const SPEC_FILE = new URL('../../openapi.json', import.meta.url).pathname;
-const SPEC = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as {
-  paths: Record<string, Record<string, { operationId?: string }>>;
-};
-const SPEC_IDS = Object.values(SPEC.paths).flatMap((item) => Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])));
 const ALWAYS_SKIPPED = ['apps-disable', 'apps-enable', 'users-resend-welcome-message', 'users-wipe-user-devices'];
+const NEWEST_IDS = operationIdsOf(releaseSpec(NEWEST_RELEASE));
 
 let server: RunningServer;
-// The mock serves the openapi.json snapshot, so it is checked against that document (--spec).
-const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({ url: server.url, user: 'admin', password: 'admin', spec: SPEC_FILE, ...extra });
+const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({ url: server.url, user: 'admin', password: 'admin', ...extra });
 
 beforeAll(async () => {
   server = await startServer({ port: 0, nextcloud: TEST_RELEASE });
@@ -27,32 +24,46 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('ocs-mock check --spec openapi.json against our own mock', () => {
-  it('read-only: every spec operation is in the report, none fails, writes are skipped with the reason', async () => {
-    const result = await runCheck(options());
-    expect(result.exitCode).toBe(0);
-    expect(result.cases.map((c) => c.id).sort()).toEqual([...SPEC_IDS, 'protocol-csrf', 'protocol-wrong-password'].sort());
-    expect(result.cases.filter((c) => c.status === 'FAIL')).toEqual([]);
-    const skipped = result.cases.filter((c) => c.status === 'SKIP');
-    expect(skipped.filter((c) => c.reason === 'write operation: run with --write to exercise it')).toHaveLength(19);
-    expect(skipped.filter((c) => c.reason?.startsWith('not exercised: it would have real side effects')).map((c) => c.id).sort()).toEqual(ALWAYS_SKIPPED);
-    expect(result.summary).toEqual({ total: 50, passed: 27, failed: 0, skipped: 23, absent: 0 });
-    expect(result.target).toEqual({ serverVersion: '29.0.6', release: '29.0.6', chosenBy: 'status.php', spec: SPEC_FILE });
+describe.each(RELEASES)('ocs-mock check against our own mock of Nextcloud $version', (release) => {
+  it('read-only: its own contract, every operation reported, none fails, the newer ones absent', async () => {
+    const own = await startServer({ port: 0, nextcloud: release.version });
+    try {
+      const result = await runCheck({ url: own.url, user: 'admin', password: 'admin' });
+      expect(result.target).toEqual({ serverVersion: release.version, release: release.version, chosenBy: 'status.php', spec: `releases/${release.version}` });
+      expect(result.cases.filter((c) => c.status === 'FAIL')).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      const ownIds = new Set(operationIdsOf(releaseSpec(release)));
+      expect(result.cases.filter((c) => c.status === 'ABSENT').map((c) => c.id).sort()).toEqual(NEWEST_IDS.filter((id) => !ownIds.has(id)).sort());
+      const skipped = result.cases.filter((c) => c.status === 'SKIP');
+      expect(skipped.filter((c) => c.reason?.startsWith('not exercised: it would have real side effects')).map((c) => c.id).sort()).toEqual(ALWAYS_SKIPPED);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('ocs-mock check against our own mock', () => {
+  it.each(['29', '34'])('--write against %s: exercises every write operation, passes, and leaves no trace', async (version) => {
+    const own = await startServer({ port: 0, nextcloud: version });
+    try {
+      const before = stateSnapshot(own.mock.state);
+      const result = await runCheck({ url: own.url, user: 'admin', password: 'admin', write: true });
+      expect(result.cases.filter((c) => c.status === 'FAIL')).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      expect(result.leftovers).toEqual([]);
+      expect(result.cases.filter((c) => c.status === 'SKIP').map((c) => c.id).sort()).toEqual(ALWAYS_SKIPPED);
+      expect(stateSnapshot(own.mock.state)).toBe(before);
+      expect([...own.mock.state.users.keys()].filter((id) => id.startsWith('ocsmock-check-'))).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a read-only report: the curl line of a case, and requests per case', async () => {
+    const result = await runCheck(options({ only: ['users-get-user'] }));
     const getUser = result.cases.find((c) => c.id === 'users-get-user')!;
     expect(getUser.requests).toBe(8);
     expect(getUser.curl).toBe(`curl -sS -i -u "admin:$OCS_PASSWORD" -H 'OCS-APIRequest: true' '${server.url}/ocs/v2.php/cloud/users/admin?format=json'`);
-  });
-
-  it('--write: exercises every write operation, passes, and leaves no trace', async () => {
-    const before = stateSnapshot(server.mock.state);
-    const result = await runCheck(options({ write: true }));
-    expect(result.cases.filter((c) => c.status === 'FAIL')).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    expect(result.leftovers).toEqual([]);
-    expect(result.cases.filter((c) => c.status === 'SKIP').map((c) => c.id).sort()).toEqual(ALWAYS_SKIPPED);
-    expect(result.summary).toEqual({ total: 50, passed: 46, failed: 0, skipped: 4, absent: 0 });
-    expect(stateSnapshot(server.mock.state)).toBe(before);
-    expect([...server.mock.state.users.keys()].filter((id) => id.startsWith('ocsmock-check-'))).toEqual([]);
   });
 
   it('--only takes operationIds and tags, and reports only those', async () => {
@@ -130,7 +141,7 @@ describe('ocs-mock check --spec openapi.json against our own mock', () => {
       { name: 'nextcloud.server', value: '29.0.6' },
       { name: 'nextcloud.contract', value: '29.0.6' },
       { name: 'nextcloud.chosenBy', value: 'status.php' },
-      { name: 'spec', value: SPEC_FILE },
+      { name: 'spec', value: 'releases/29.0.6' },
     ]);
     expect(suite.testcase.map((t) => t.name)).toEqual(['apps-get-apps', 'apps-get-app-info', 'apps-enable', 'apps-disable']);
     expect([suite.tests, suite.failures, suite.skipped]).toEqual(['4', '1', '2']);

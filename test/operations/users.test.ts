@@ -25,22 +25,22 @@ describe.each(MATRIX)('users v$version $format', ({ version, format }) => {
   describe('GET /cloud/users/recent', () => {
     it(`${v} recent users -> details by last login, most recent first, never-logged-in users left out`, async () => {
       const res = await ocs(t.app, 'get', version, '/cloud/users/recent', { format });
-      await expectOcs(res, version, format, { code: 100, data: details('admin', 'alice', 'bob', 'carol') }, 'users-get-last-logged-in-users');
+      await expectOcs(res, version, format, { code: 100, data: details('admin', 'alice', 'bob', 'carol') }, 'users-get-last-logged-in-users', '30');
     });
 
     it(`${v} recent users with search=brown -> bob (display name match)`, async () => {
       const res = await ocs(t.app, 'get', version, '/cloud/users/recent?search=brown', { format });
-      await expectOcs(res, version, format, { code: 100, data: details('bob') }, 'users-get-last-logged-in-users');
+      await expectOcs(res, version, format, { code: 100, data: details('bob') }, 'users-get-last-logged-in-users', '30');
     });
 
     it(`${v} recent users with limit=2 -> the two most recent`, async () => {
       const res = await ocs(t.app, 'get', version, '/cloud/users/recent?limit=2', { format });
-      await expectOcs(res, version, format, { code: 100, data: details('admin', 'alice') }, 'users-get-last-logged-in-users');
+      await expectOcs(res, version, format, { code: 100, data: details('admin', 'alice') }, 'users-get-last-logged-in-users', '30');
     });
 
     it(`${v} recent users with limit=2&offset=1 -> second and third`, async () => {
       const res = await ocs(t.app, 'get', version, '/cloud/users/recent?limit=2&offset=1', { format });
-      await expectOcs(res, version, format, { code: 100, data: details('alice', 'bob') }, 'users-get-last-logged-in-users');
+      await expectOcs(res, version, format, { code: 100, data: details('alice', 'bob') }, 'users-get-last-logged-in-users', '30');
     });
 
     it(`${v} recent users matching only a never-logged-in user -> empty users`, async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { contractFor, RELEASES, resolveRelease, UnknownReleaseError } from '../../src/releases/catalog.js';
 import { EXTRA_ROUTES, OPERATIONS } from '../../src/operations.js';
 import { profileOf } from '../../src/releases/profiles.js';
-import { releaseSpec } from '../../src/releases/spec.js';
+import { operationIdsOf, releaseSpec } from '../../src/releases/spec.js';
+
+const operationIds = (version: string): string[] => operationIdsOf(releaseSpec(resolveRelease(version)));
 
 /** Operations per release: routes.php of each release (DIFFERENCES.md §3, matrix.json ocsRoutes). */
 const OPERATION_COUNTS: Record<string, number> = {
@@ -19,12 +21,6 @@ const OPERATION_COUNTS: Record<string, number> = {
   '34.0.1': 49,
 };
 
-function operationIds(version: string): string[] {
-  const spec = releaseSpec(resolveRelease(version));
-  return Object.values(spec.paths ?? {}).flatMap((item) =>
-    Object.values(item ?? {}).flatMap((operation) => (operation && typeof operation === 'object' && 'operationId' in operation ? [String(operation.operationId)] : [])),
-  );
-}
 
 describe('release catalog', () => {
   it('a major resolves to its newest release we have, a full version to itself', () => {
@@ -96,9 +92,9 @@ describe('release profiles', () => {
   });
 
   it('UserDetails fields come with 31 (login timestamps, pronouns) and 32 (bluesky, timezone)', () => {
-    expect(profileOf(resolveRelease('29')).userDetails.properties).not.toContain('pronouns');
+    expect(profileOf(resolveRelease('29')).properties).not.toContain('pronouns');
     expect(profileOf(resolveRelease('31')).userDetails).toMatchObject({ loginTimestamps: true, timezone: false });
-    expect(profileOf(resolveRelease('32')).userDetails.properties.slice(3, 5)).toEqual(['twitter', 'bluesky']);
+    expect(profileOf(resolveRelease('32')).properties.slice(3, 5)).toEqual(['twitter', 'bluesky']);
     expect(profileOf(resolveRelease('34')).userDetails.timezone).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
+import { resolveRelease } from '../../src/releases/catalog.js';
+import { releaseSpec } from '../../src/releases/spec.js';
 import type { Format, Version } from './mock.js';
 import { TEST_RELEASE } from './mock.js';
 import { CONTENT_TYPE, controllerBody, expectedAnswer, frameworkStyleOf, type ExpectedAnswer, type Php } from './oracle.js';
@@ -22,16 +24,23 @@ export type Expected = Pick<ExpectedAnswer, 'code' | 'message' | 'data'>;
 
 /**
  * Asserts a controller answer exactly: HTTP status, Content-Type, whole body (meta and data, key
- * order included). Success bodies in JSON are also checked against openapi.json when an
- * operationId is given.
+ * order included). Success bodies in JSON are also checked against the release's own spec when
+ * an operationId is given.
  */
-export async function expectOcs(res: Answer, version: Version, format: Format, expected: Expected, operationId?: string): Promise<void> {
+export async function expectOcs(
+  res: Answer,
+  version: Version,
+  format: Format,
+  expected: Expected,
+  operationId?: string,
+  release = TEST_RELEASE,
+): Promise<void> {
   const answer = expectedAnswer(version, format, expected);
   expect(res.headers['content-type']).toBe(answer.contentType);
   expect(res.text).toBe(controllerBody(version, format, expected));
   expect(res.status).toBe(answer.status);
   if (operationId && format === 'json' && (expected.code === 100 || expected.code === 200)) {
-    await expectValidResponse(operationId, res.status, JSON.parse(res.text) as Php);
+    await expectValidResponse(operationId, res.status, JSON.parse(res.text) as Php, release);
   }
 }
 
@@ -53,6 +62,22 @@ export const SPEC_FILE = new URL('../../openapi.json', import.meta.url);
 export const SEED_SPEC_FILE = new URL('../fixtures/seed-openapi.json', import.meta.url);
 
 let backend: Promise<OpenAPIBackend> | null = null;
+const releaseBackends = new Map<string, Promise<OpenAPIBackend>>();
+
+/** openapi-backend on a release's own specs (releases/<version>/), one per release. */
+export function releaseBackend(release: string): Promise<OpenAPIBackend> {
+  const { version } = resolveRelease(release);
+  let found = releaseBackends.get(version);
+  if (!found) {
+    found = (async () => {
+      const api = new OpenAPIBackend({ definition: releaseSpec(resolveRelease(version)), quick: true });
+      await api.init();
+      return api;
+    })();
+    releaseBackends.set(version, found);
+  }
+  return found;
+}
 
 /** openapi-backend on the top-level openapi.json, quick init (validators compile on first use). */
 export function specBackend(): Promise<OpenAPIBackend> {
@@ -69,12 +94,12 @@ export function specBackend(): Promise<OpenAPIBackend> {
  * The body validates against the operation's response schema for that status. Fails when the spec
  * has no schema for it (openapi-backend would otherwise pass silently).
  */
-export async function expectValidResponse(operationId: string, status: number, body: unknown): Promise<void> {
-  const api = await specBackend();
+export async function expectValidResponse(operationId: string, status: number, body: unknown, release = TEST_RELEASE): Promise<void> {
+  const api = await releaseBackend(release);
   const operation = api.getOperation(operationId);
-  expect(operation, `operation ${operationId} in openapi.json`).toBeDefined();
+  expect(operation, `operation ${operationId} in the ${release} spec`).toBeDefined();
   const response = operation!.responses?.[String(status)] as { content?: Record<string, { schema?: unknown }> } | undefined;
   expect(response?.content?.['application/json']?.schema, `${operationId} ${status} has a response schema`).toBeDefined();
   const result = api.validateResponse(body, operationId, status);
-  expect(result.errors ?? [], `${operationId} ${status} body matches openapi.json`).toEqual([]);
+  expect(result.errors ?? [], `${operationId} ${status} body matches the ${release} spec`).toEqual([]);
 }

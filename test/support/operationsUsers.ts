@@ -1,4 +1,5 @@
 import { TEST_NOW } from './mock.js';
+import { TEST_RELEASE } from './mock.js';
 import type { Php } from './operations.js';
 
 /** Free bytes of the fixture's storage (server.freeSpace). */
@@ -66,7 +67,22 @@ export const ACCOUNTS: Record<string, Account> = {
   },
 };
 
-const PROPERTIES = ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'] as const;
+/**
+ * What UserDetails holds in each release (DIFFERENCES.md §5): login timestamps and pronouns from
+ * 31, bluesky and timezone from 32; 31+ report no disk figures for an account without a quota.
+ */
+function detailsShape(release: string) {
+  const major = Number.parseInt(release, 10);
+  const properties = ['phone', 'address', 'website', 'twitter', ...(major >= 32 ? ['bluesky'] : []), 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', ...(major >= 31 ? ['pronouns'] : [])];
+  return { properties, loginTimestamps: major >= 31, timezone: major >= 32, homeCacheQuota: major >= 31 };
+}
+
+/** 31+ fillStorageInfo without quota_include_external_storage: no limit -> free/total/quota -3, relative 0. */
+function homeCacheQuota(quota: Php): Php {
+  const figures = quota as { used?: number; quota?: number };
+  if (typeof quota !== 'object' || quota === null || !('free' in quota) || figures.quota !== -3) return quota;
+  return { free: -3, used: figures.used ?? 0, total: -3, relative: 0, quota: -3 };
+}
 
 export interface View {
   /** Admins and sub-admins of the user see `enabled`. */
@@ -80,17 +96,25 @@ export interface View {
 export const ADMIN_VIEW: View = { enabled: true, storageLocation: true, scopes: false };
 
 /** UserDetails in the key order of AUserDataOCSController::getUserData. */
-export function userDetails(uid: string, view: View = ADMIN_VIEW, account: Account = ACCOUNTS[uid]): { [key: string]: Php } {
+export function userDetails(
+  uid: string,
+  view: View = ADMIN_VIEW,
+  account: Account = ACCOUNTS[uid],
+  release: string = TEST_RELEASE,
+): { [key: string]: Php } {
+  const shape = detailsShape(release);
   const data: { [key: string]: Php } = {};
   if (view.enabled) data.enabled = account.enabled;
   if (view.storageLocation) data.storageLocation = `/var/www/html/data/${account.id}`;
   data.id = account.id;
-  data.firstLoginTimestamp = account.firstLogin;
-  data.lastLoginTimestamp = account.lastLogin;
+  if (shape.loginTimestamps) {
+    data.firstLoginTimestamp = account.firstLogin;
+    data.lastLoginTimestamp = account.lastLogin;
+  }
   data.lastLogin = account.lastLogin * 1000;
   data.backend = 'Database';
   data.subadmin = account.subadmin;
-  data.quota = account.quota;
+  data.quota = shape.homeCacheQuota ? homeCacheQuota(account.quota) : account.quota;
   data.manager = '';
   if (view.scopes) data.avatarScope = 'v2-federated';
   data.email = account.email;
@@ -100,13 +124,14 @@ export function userDetails(uid: string, view: View = ADMIN_VIEW, account: Accou
   data.displayname = account.displayname;
   data['display-name'] = account.displayname;
   if (view.scopes) data.displaynameScope = 'v2-federated';
-  for (const name of PROPERTIES) {
+  for (const name of shape.properties) {
     data[name] = name === 'profile_enabled' ? '1' : ((account.properties as Record<string, string> | undefined)?.[name] ?? '');
     if (view.scopes) data[`${name}Scope`] = 'v2-local';
   }
   data.groups = account.groups;
   data.language = account.language;
   data.locale = account.locale;
+  if (shape.timezone) data.timezone = '';
   data.notify_email = account.email;
   data.backendCapabilities = { setDisplayName: true, setPassword: true };
   return data;

@@ -23,9 +23,24 @@ export function call(t: TestMock, method: Method, version: Version, path: string
   return options.form ? req.type('form').send(options.body) : req.send(options.body);
 }
 
-/** The exact answer (status, Content-Type, whole body), and openapi.json validation for JSON successes. */
-export async function expectAnswer(res: Response, version: Version, format: Format, expected: Expected, operationId?: string): Promise<void> {
-  await expectOcs(res, version, format, expected, operationId);
+/** The exact answer (status, Content-Type, whole body), and the release spec's validation for JSON successes. */
+export async function expectAnswer(
+  res: Response,
+  version: Version,
+  format: Format,
+  expected: Expected,
+  operationId?: string,
+  release?: string,
+): Promise<void> {
+  await expectOcs(res, version, format, expected, operationId, release);
+}
+
+/** expectAnswer bound to the release a test file's mock runs (for its spec validation). */
+export function answersFor(release: string) {
+  return {
+    expectAnswer: (res: Response, version: Version, format: Format, expected: Expected, operationId?: string) =>
+      expectOcs(res, version, format, expected, operationId, release),
+  };
 }
 
 export const OK: Expected = { code: 200 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, TEST_NOW, VERSIONS, type TestMock } from '../support/mock.js';
 import { httpStatusFor, type Php } from '../support/operations.js';
-import { call, details, expectAnswer, okData } from '../support/usersApi.js';
+import { answersFor, call, details, okData } from '../support/usersApi.js';
 
 /**
  * GET /cloud/user (users-get-current-user), GET /cloud/user/fields[/{userId}]
@@ -10,10 +10,13 @@ import { call, details, expectAnswer, okData } from '../support/usersApi.js';
  * GET /cloud/capabilities: capabilities.test.ts.
  */
 
+// GET /cloud/user/apps came with 31.0.11 (DIFFERENCES.md §3).
+const RELEASE = '31.0.11';
+const { expectAnswer } = answersFor(RELEASE);
+
 let t: TestMock;
 beforeEach(async () => {
-  // GET /cloud/user/apps came with 31.0.11 (DIFFERENCES.md §3).
-  t = await freshMock({ nextcloud: '31.0.11' });
+  t = await freshMock({ nextcloud: RELEASE });
 });
 
 /** The ordered list of the integration tests (provisioning-v1.feature "Getting editable fields"). */
@@ -45,8 +48,9 @@ const BOB_SELF: Php = {
   lastLogin: TEST_NOW,
   backend: 'Database',
   subadmin: [],
-  quota: { free: 84134703104, used: 52428800, total: 84134703104 + 52428800, relative: 0.06, quota: -3 },
-  // relative = round(used / total * 10000) / 100 even without a quota (OC_Helper::getStorageInfo)
+  // 31+ read the home folder's cache: no quota -> free, total and quota -3, relative 0
+  // (AUserDataOCSController::fillStorageInfo without quota_include_external_storage).
+  quota: { free: -3, used: 52428800, total: -3, relative: 0, quota: -3 },
   manager: '',
   avatarScope: 'v2-federated',
   email: 'bob@example.com',

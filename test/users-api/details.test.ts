@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshMock, MATRIX, VERSIONS, type TestMock } from '../support/mock.js';
 import { expectFramework996, httpStatusFor, type Php } from '../support/operations.js';
-import { call, details, expectAnswer, GROUP_DETAILS, okData } from '../support/usersApi.js';
+import { answersFor, call, details, GROUP_DETAILS, okData } from '../support/usersApi.js';
 
 /**
  * users-get-users-details, users-get-disabled-users-details, users-get-users-groups-details,
@@ -11,6 +11,7 @@ import { call, details, expectAnswer, GROUP_DETAILS, okData } from '../support/u
 
 // The per-user groups/sub-admin details routes came with 31.0.6 (DIFFERENCES.md §3).
 const RELEASE = '31.0.6';
+const { expectAnswer } = answersFor(RELEASE);
 
 let t: TestMock;
 beforeEach(async () => {

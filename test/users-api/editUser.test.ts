@@ -129,7 +129,6 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
     ['headline', 'Making things work'],
     ['biography', 'Bob likes <b>bold</b> & "quotes"'],
     ['profile_enabled', '0'],
-    ['pronouns', 'he/him'],
   ] as const) {
     it(`v${version} ${key} '${value}' is stored as given`, async () => {
       await expectAnswer(await edit(version, 'bob', 'bob', key, value), version, 'json', OK, OP);
@@ -209,7 +208,6 @@ const SCOPE_KEYS = [
   'headlineScope',
   'biographyScope',
   'profile_enabledScope',
-  'pronounsScope',
 ];
 
 describe.each(VERSIONS)('editUser v%s: scopes', (version) => {

@@ -72,14 +72,14 @@ describe.each(MATRIX)('logins v$version $format', ({ version, format }) => {
       users: Object.fromEntries(accounts.map(([id, account]) => [id, userDetails(id, ADMIN_VIEW, account)])),
     });
     const fixtureUsers = (['alice', 'bob', 'carol'] as const).map((id): [string, Account] => [id, ACCOUNTS[id]]);
-    await expectAnswer(await recent(), version, format, { code: 100, data: listed(['admin', admin], ...fixtureUsers) }, 'users-get-last-logged-in-users');
+    await expectAnswer(await recent(), version, format, { code: 100, data: listed(['admin', admin], ...fixtureUsers) }, 'users-get-last-logged-in-users', '30');
 
     clock.now = TEST_NOW + 2 * MINUTE;
     expect((await callWith(t, version, '/cloud/user', 'erin', 'erin-secret-42', format)).status).toBe(200);
     const erin = createdAccount('erin', { firstLogin: NOW_SECONDS + 120, lastLogin: NOW_SECONDS + 120, quota: unlimitedQuota(164) });
     // The admin's own request is at the same moment: equal last logins go by lower(userid).
     const adminNow = { ...admin, lastLogin: NOW_SECONDS + 120 };
-    await expectAnswer(await recent(), version, format, { code: 100, data: listed(['admin', adminNow], ['erin', erin], ...fixtureUsers) }, 'users-get-last-logged-in-users');
+    await expectAnswer(await recent(), version, format, { code: 100, data: listed(['admin', adminNow], ['erin', erin], ...fixtureUsers) }, 'users-get-last-logged-in-users', '30');
   });
 });
 

@@ -71,6 +71,35 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
     expect(code).toBe(0);
   });
 
+  test('serve --nextcloud 29 emulates that release: its status.php, its routes, its framing; the default is the newest release', async () => {
+    const child = start(['serve', '--port', '0', '--nextcloud', '29']);
+    const done = exited(child);
+    const url = await printedUrl(child);
+    const status = await (await fetch(`${url}/status.php`)).json();
+    expect([status.version, status.versionstring]).toEqual(['29.0.6.1', '29.0.6']);
+    // GET /cloud/user/apps came with 31.0.11: an unknown route on 29, whose v2 meta carries 404.
+    const apps = await fetch(`${url}/ocs/v2.php/cloud/user/apps?format=json`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
+    expect(apps.status).toBe(404);
+    expect(JSON.parse(await apps.text()).ocs.meta.statuscode).toBe(404);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+    expect((await done).stdout).toContain('fake Nextcloud 29.0.6 listening on');
+
+    const newest = start(['serve', '--port', '0']);
+    const newestDone = exited(newest);
+    const newestUrl = await printedUrl(newest);
+    const newestStatus = await (await fetch(`${newestUrl}/status.php`)).json();
+    expect(newestStatus.versionstring).toBe('34.0.1');
+    newest.kill('SIGTERM');
+    expect((await newestDone).code).toBe(0);
+  });
+
+  test('serve --nextcloud with a release ocs-mock does not know exits 2 and lists the known ones', async () => {
+    const { code, stderr } = await exited(start(['serve', '--port', '0', '--nextcloud', '26']));
+    expect(code).toBe(2);
+    expect(stderr).toBe('ocs-mock: unknown Nextcloud release "26": use a major (27-34) or one of 27.1.4, 28.0.2, 29.0.1, 29.0.6, 30.0.5, 31.0.2, 31.0.6, 31.0.11, 32.0.2, 33.0.2, 34.0.1\n');
+  });
+
   test('a bad fixture file stops start-up with exit code 2, naming the file, the JSON path and the reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ocs-mock-e2e-'));
     const file = join(dir, 'bad-fixture.json');

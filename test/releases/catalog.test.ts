@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contractFor, RELEASES, resolveRelease, UnknownReleaseError } from '../../src/releases/catalog.js';
+import { readFileSync } from 'node:fs';
+import { contractFor, NEWEST_RELEASE, RELEASES, resolveRelease, UnknownReleaseError } from '../../src/releases/catalog.js';
 import { EXTRA_ROUTES, OPERATIONS } from '../../src/operations.js';
 import { profileOf } from '../../src/releases/profiles.js';
 import { operationIdsOf, releaseSpec } from '../../src/releases/spec.js';
@@ -48,6 +49,11 @@ describe('release catalog', () => {
     const ids = operationIds(version);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(OPERATION_COUNTS[version]);
+  });
+
+  it('the top-level openapi.json is the newest release\'s full spec, byte for byte', () => {
+    const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+    expect(read('openapi.json')).toBe(read(`releases/${NEWEST_RELEASE.version}/openapi-full.json`));
   });
 
   it('every handler serves an operation of some release (none is dead code)', () => {

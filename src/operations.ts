@@ -47,6 +47,7 @@ export const OPERATIONS: Record<string, OperationBinding> = {
   'groups-get-groups': { access: 'subadmin', handler: groups.getGroups },
   'groups-get-groups-details': { access: 'subadmin', handler: groups.getGroupsDetails },
   'groups-get-group': { access: 'subadmin', handler: groups.getGroupUsers },
+  // 32+: any user (the profile's `access`); the handler then wants a member.
   'groups-get-group-users': { access: 'subadmin', handler: groups.getGroupUsers },
   'groups-get-group-users-details': { access: 'subadmin', handler: groups.getGroupUsersDetails },
   'groups-get-sub-admins-of-group': { access: 'admin', handler: groups.getSubAdminsOfGroup },

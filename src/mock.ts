@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createOcsHandler, type Interceptor, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
 import { loadSpec, routesFromSpec, specBackend } from './http/specRoutes.js';
-import { checkHandled, EXTRA_ROUTES, OPERATIONS } from './operations.js';
+import { checkHandled, EXTRA_ROUTES, operationsFor, type OperationBinding } from './operations.js';
 import { createState } from './state/createState.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
 import type { Clock } from './state/logins.js';
@@ -41,7 +41,7 @@ export interface MockOptions {
 export class OcsMock implements PipelineContext {
   state: State;
   readonly interceptors: Interceptor[] = [];
-  readonly operations = OPERATIONS;
+  readonly operations: Record<string, OperationBinding>;
   /** Called on reset, e.g. to rewind scenario counters. */
   readonly resetListeners: (() => void)[] = [];
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
@@ -54,6 +54,7 @@ export class OcsMock implements PipelineContext {
     readonly clock: Clock = Date.now,
   ) {
     this.state = createState(fixture, cloudHost);
+    this.operations = operationsFor(profile);
     this.handle = createOcsHandler(() => this);
   }
 

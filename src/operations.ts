@@ -13,6 +13,7 @@ import * as fields from './domain/userFields.js';
 import * as lifecycle from './domain/userLifecycle.js';
 import * as users from './domain/users.js';
 import type { PhpValue } from './ocs/php.js';
+import type { ReleaseProfile } from './releases/profiles.js';
 import type { RouteDefinition } from './http/routeTable.js';
 
 /**
@@ -33,7 +34,10 @@ export const EXTRA_ROUTES: RouteDefinition[] = [
   { operationId: 'core-get-capabilities', method: 'GET', path: '/cloud/capabilities', patterns: {}, requiredParams: [] },
 ];
 
-/** The map of the whole API: operationId -> access and domain handler. */
+/**
+ * The map of the whole API: operationId -> access and domain handler. `access` is the oldest
+ * release's; a release that changed an operation's attributes says so in its profile's `access`.
+ */
 export const OPERATIONS: Record<string, OperationBinding> = {
   'apps-get-apps': { access: 'admin', handler: apps.getApps },
   'apps-get-app-info': { access: 'admin', handler: apps.getAppInfo },
@@ -43,6 +47,7 @@ export const OPERATIONS: Record<string, OperationBinding> = {
   'groups-get-groups': { access: 'subadmin', handler: groups.getGroups },
   'groups-get-groups-details': { access: 'subadmin', handler: groups.getGroupsDetails },
   'groups-get-group': { access: 'subadmin', handler: groups.getGroupUsers },
+  // 32+: any user (the profile's `access`); the handler then wants a member.
   'groups-get-group-users': { access: 'subadmin', handler: groups.getGroupUsers },
   'groups-get-group-users-details': { access: 'subadmin', handler: groups.getGroupUsersDetails },
   'groups-get-sub-admins-of-group': { access: 'admin', handler: groups.getSubAdminsOfGroup },
@@ -93,6 +98,16 @@ export const OPERATIONS: Record<string, OperationBinding> = {
 
   'core-get-capabilities': { access: 'public', handler: getCapabilities },
 };
+
+/** The operation table as a release serves it: its profile's access changes applied. */
+export function operationsFor(profile: ReleaseProfile): Record<string, OperationBinding> {
+  const table: Record<string, OperationBinding> = { ...OPERATIONS };
+  for (const [operationId, access] of Object.entries(profile.access)) {
+    const binding = OPERATIONS[operationId];
+    if (binding.access !== 'public') table[operationId] = { access, handler: binding.handler };
+  }
+  return table;
+}
 
 /** A spec operation ocs-mock has no handler for: the spec is not one it can serve. */
 export class UnhandledOperationError extends Error {}

@@ -4,7 +4,7 @@ import { ADMIN_GROUP, type Group, type State } from '../state/model.js';
 import { isAdmin } from './access.js';
 import { intParam, stringParam, type AuthenticatedContext } from './context.js';
 import { groupsPage } from './paging.js';
-import { searchInGroup } from './userBackend.js';
+import { groupMembers, searchInGroup } from './userBackend.js';
 import { detailsMap } from './userDetails.js';
 
 /** PHP urldecode, which some GroupsController methods apply to the already decoded route value. */
@@ -51,14 +51,18 @@ export function getGroupsDetails(ctx: AuthenticatedContext): PhpValue {
   return { groups: searchGroups(ctx.state, ctx).map((group) => groupDetails(ctx.state, group)) };
 }
 
-/** GET /cloud/groups/{groupId}/users and its deprecated alias GET /cloud/groups/{groupId}. */
+/**
+ * GET /cloud/groups/{groupId}/users and its deprecated alias GET /cloud/groups/{groupId}
+ * (GroupsController::getGroupUsers): admins and the group's sub-admins; from 32 its members too.
+ */
 export function getGroupUsers(ctx: AuthenticatedContext): PhpValue {
   const { state, actor } = ctx;
   const group = state.groups.get(urldecode(stringParam(ctx.params, 'groupId')));
   if (!group) throw new OcsError(404, 'The requested group could not be found');
-  if (!isAdmin(state, actor.id) && !group.subadmins.has(actor.id)) throw new OcsError(403);
+  const member = ctx.profile.lists.groupMembersListUsers && group.members.has(actor.id);
+  if (!isAdmin(state, actor.id) && !group.subadmins.has(actor.id) && !member) throw new OcsError(403);
   // Group::getUsers: every member, in searchInGroup's order.
-  return { users: searchInGroup(state, group, '', -1, 0).map((user) => user.id) };
+  return { users: groupMembers(state, group, -1, 0).map((user) => user.id) };
 }
 
 export function getGroupUsersDetails(ctx: AuthenticatedContext): PhpValue {
@@ -69,7 +73,8 @@ export function getGroupUsersDetails(ctx: AuthenticatedContext): PhpValue {
   }
   // Group::searchUsers: no limit is -1 for the backend; `limit=0` selects nobody (groups-get-group-users-details/limit-0).
   const limit = intParam(ctx.params, 'limit', null) ?? -1;
-  const members = searchInGroup(state, group, stringParam(ctx.params, 'search'), limit, intParam(ctx.params, 'offset', 0) ?? 0);
+  const search = stringParam(ctx.params, 'search');
+  const members = searchInGroup(state, group, search, limit, intParam(ctx.params, 'offset', 0) ?? 0, ctx.profile.lists.groupSearchOrder);
   return detailsMap(state, ctx.profile, actor, members.map((user) => user.id));
 }
 

@@ -88,14 +88,22 @@ export function searchUsers(state: State, search: string, limit: number | null, 
   return byIdCaseInsensitive(displayNamesPage(displayNameRows(state, search), limit, offset));
 }
 
+/** How Group\Database::searchInGroup orders a search (the release profile's `lists.groupSearchOrder`). */
+export type GroupSearchOrder = 'uid_lower' | 'uid';
+
+/** Group\Database::searchInGroup without a search term: the members by id (`ORDER BY g.uid`, byte order); a limit of -1 means none. */
+export function groupMembers(state: State, group: Group, limit: number, offset: number): User[] {
+  return sqlPage(byIdBinary([...group.members].map((uid) => state.users.get(uid)!)), limit, offset);
+}
+
 /**
- * Group\Database::searchInGroup: the group's members ordered by id (`ORDER BY g.uid`, byte order)
- * or, when searching, by uid_lower; a limit of -1 means none.
+ * Group\Database::searchInGroup: the members matching in id, display name or e-mail, ordered by
+ * uid_lower (up to 31.0.6) or by g.uid (31.0.11+); without a term, groupMembers.
  */
-export function searchInGroup(state: State, group: Group, search: string, limit: number, offset: number): User[] {
+export function searchInGroup(state: State, group: Group, search: string, limit: number, offset: number, order: GroupSearchOrder): User[] {
+  if (search === '') return groupMembers(state, group, limit, offset);
   const members = [...group.members].map((uid) => state.users.get(uid)!).filter((user) => matchesSearch(user, search));
-  const ordered = search === '' ? byIdBinary(members) : byIdCaseInsensitive(members);
-  return sqlPage(ordered, limit, offset);
+  return sqlPage(order === 'uid' ? byIdBinary(members) : byIdCaseInsensitive(members), limit, offset);
 }
 
 /**
@@ -107,7 +115,7 @@ export function searchInGroup(state: State, group: Group, search: string, limit:
  */
 export function displayNamesInGroup(state: State, group: Group, search: string, limit: number | null, offset: number): User[] {
   const term = search.trim();
-  if (isPhpEmpty(term)) return searchInGroup(state, group, '', limit ?? -1, offset);
+  if (isPhpEmpty(term)) return groupMembers(state, group, limit ?? -1, offset);
   const chunkSize = limit === -1 ? 500 : (limit ?? 0) * 100;
   if (chunkSize === 0 && offset > 0) {
     // The same empty chunk is fetched forever: the real request never answers (PHP's

@@ -2,7 +2,7 @@ import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
 import type { State, User } from '../state/model.js';
-import { groupsOf, isAdmin, isUserAccessible, subAdminGroupsOf } from './access.js';
+import { groupsOf, isAdmin, isSubAdmin, isUserAccessible, subAdminGroupsOf } from './access.js';
 import { displayNameOf } from './displayName.js';
 import { parseFileSize } from './quota.js';
 
@@ -38,6 +38,24 @@ function quotaInfo(state: State, user: User, profile: ReleaseProfile): PhpValue 
 }
 
 /**
+ * The managers `actor` is shown: all stored ones up to 29; from 30 AUserData::getManagers, which
+ * gives an admin all, a sub-admin those it can access, anyone else none.
+ */
+function managersShown(state: State, profile: ReleaseProfile, actor: User, user: User): string[] {
+  if (profile.userDetails.managers === 'stored' || isAdmin(state, actor.id)) return user.managers;
+  if (!isSubAdmin(state, actor.id)) return [];
+  return user.managers.filter((uid) => state.users.has(uid) && isUserAccessible(state, actor, uid));
+}
+
+/** PHP trim()'s default characters. */
+const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
+
+/** 31.0.11+ print additional addresses as mb_strtolower(trim($value)) (AUserDataOCSController::getUserData). */
+function additionalMailShown(profile: ReleaseProfile, address: string): string {
+  return profile.userDetails.additionalMailNormalized ? address.replace(PHP_TRIM, '').toLowerCase() : address;
+}
+
+/**
  * AUserDataOCSController::getUserData: the UserDetails of `targetId` as `actor` may see them, or null
  * when the actor may not see them at all. Scopes only when a user reads themself.
  */
@@ -67,11 +85,11 @@ export function userDetails(
   data.backend = 'Database';
   data.subadmin = subAdminGroupsOf(state, user.id);
   data.quota = quotaInfo(state, user, profile);
-  data.manager = user.managers[0] ?? '';
+  data.manager = managersShown(state, profile, actor, user)[0] ?? '';
   if (includeScopes) data.avatarScope = user.avatarScope;
   data.email = user.email;
   if (includeScopes) data.emailScope = user.emailScope;
-  data.additional_mail = user.additionalMail.map((mail) => mail.address);
+  data.additional_mail = user.additionalMail.map((mail) => additionalMailShown(profile, mail.address));
   if (includeScopes) data.additional_mailScope = user.additionalMail.map((mail) => mail.scope);
   data.displayname = displayNameOf(user);
   data['display-name'] = data.displayname;

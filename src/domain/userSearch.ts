@@ -1,3 +1,4 @@
+import type { User } from '../state/model.js';
 import { isAdmin, subAdminGroupsOf } from './access.js';
 import { intParam, stringParam, type AuthenticatedContext } from './context.js';
 import { arraySlice, sqlPage } from './paging.js';
@@ -46,22 +47,38 @@ export function listedUserIds(ctx: AuthenticatedContext): string[] {
 /**
  * UsersController::getDisabledUsersDetails (the controller refuses negative values first).
  * Admin: Manager::getDisabledUsers — disabled accounts by id (`ORDER BY userid`), searched in id,
- * display name and e-mail, then array_slice($users, $offset, $limit). Sub-admin: per administered
- * group the first `limit + offset - found` members are fetched and the disabled ones kept, until
- * `limit + offset` are found; then only the offset is cut off.
+ * display name and e-mail, then array_slice($users, $offset, $limit). Sub-admin: each administered
+ * group is searched and its members filtered, paged as the release does (profile `lists`).
  */
 export function disabledUserIds(ctx: AuthenticatedContext): string[] {
-  const { state, actor } = ctx;
-  const { search, limit, offset } = listParams(ctx);
+  const { state, actor, profile } = ctx;
+  const params = listParams(ctx);
+  const { limit, offset } = params;
+  // Before 29.0.5 the controller has no `search` parameter.
+  const search = profile.lists.disabledSearch ? params.search : '';
   if (isAdmin(state, actor.id)) {
     const disabled = byIdBinary([...state.users.values()].filter((user) => !user.enabled && matchesSearch(user, search)));
     return arraySlice(disabled, offset, limit).map((user) => user.id);
   }
+  // 28.0.2 filters with `$user->isEnabled()`: its sub-admins get the enabled members.
+  const kept = (user: User) => user.enabled === (profile.lists.subAdminDisabledKeeps === 'enabled');
+  const order = profile.lists.groupSearchOrder;
   const wanted = limit === null ? null : limit + offset;
+  if (profile.lists.subAdminDisabledPaging === 'unique-slice') {
+    // 30+: every group searched whole, array_unique over the merged ids, then array_slice($users, $offset, $limit).
+    const ids = new Set<string>();
+    for (const gid of subAdminGroupsOf(state, actor.id)) {
+      for (const user of searchInGroup(state, state.groups.get(gid)!, search, -1, 0, order)) if (kept(user)) ids.add(user.id);
+      if (wanted !== null && ids.size >= wanted) break;
+    }
+    return arraySlice([...ids], offset, limit);
+  }
+  // Up to 29: per group the first `limit + offset - found` members are fetched and filtered, until
+  // `limit + offset` are found; then only the offset is cut off.
   const ids: string[] = [];
   for (const gid of subAdminGroupsOf(state, actor.id)) {
-    const members = searchInGroup(state, state.groups.get(gid)!, search, wanted === null ? -1 : wanted - ids.length, 0);
-    for (const user of members) if (!user.enabled) ids.push(user.id);
+    const members = searchInGroup(state, state.groups.get(gid)!, search, wanted === null ? -1 : wanted - ids.length, 0, order);
+    for (const user of members) if (kept(user)) ids.push(user.id);
     if (wanted !== null && ids.length >= wanted) break;
   }
   return arraySlice(ids, offset, null);

@@ -1,4 +1,6 @@
+import type { GroupSearchOrder } from '../domain/userBackend.js';
 import type { Negotiation } from '../ocs/negotiate.js';
+import type { Access } from '../operations.js';
 import type { ProfileProperty } from '../state/model.js';
 import { OC_API_FRAMING } from '../ocs/status.js';
 import { RELEASES, type Release } from './catalog.js';
@@ -46,6 +48,39 @@ export interface ReleaseProfile {
      * no limit gives free, total and quota -3 and relative 0; before, free space came from the disk.
      */
     quotaFromHomeCache: boolean;
+    /**
+     * `manager`: every stored manager (up to 29), or AUserData::getManagers (30+): all for an admin,
+     * those the caller can access (SubAdmin::isUserAccessible) for a sub-admin, none for anyone else; §5.
+     */
+    managers: 'stored' | 'visible-to-caller';
+    /** `additional_mail` values mb_strtolower(trim()) on output (31.0.11+); §5. */
+    additionalMailNormalized: boolean;
+  };
+  /**
+   * Operations whose #[NoAdminRequired]/@NoSubAdminRequired attributes differ from their entry in
+   * the operation table (src/operations.ts), which holds the oldest release's; §8.
+   */
+  access: Readonly<Record<string, Exclude<Access, 'public'>>>;
+  /** Which accounts the list endpoints list; §4, §8, §11. */
+  lists: {
+    /** /users/disabled reads `search` (between 29.0.1 and 29.0.5; 29.0.6 is the first we have); §4. */
+    disabledSearch: boolean;
+    /** /users/disabled as a sub-admin keeps the group members that are enabled (28.0.2's bug) or disabled (29.0.1+); §11. */
+    subAdminDisabledKeeps: 'enabled' | 'disabled';
+    /**
+     * /users/disabled as a sub-admin: each group's first `limit + offset - found` members, only the
+     * offset cut at the end (up to 29), or each group searched whole, duplicates dropped
+     * (array_unique), then array_slice($users, $offset, $limit) (30+); §11.
+     */
+    subAdminDisabledPaging: 'per-group-limit' | 'unique-slice';
+    /** GroupsController::getGroupUsers also lets members of the group list it (isInGroup, 32+); §8. */
+    groupMembersListUsers: boolean;
+    /**
+     * Group\Database::searchInGroup with a search term orders by `u.uid_lower` (users table and
+     * settings/email preference; up to 31.0.6) or by `g.uid`, byte order (accounts_data; 31.0.11+).
+     * Not in DIFFERENCES.md: lib/private/Group/Database.php of S31b (31.0.6) and S31 (31.0.11).
+     */
+    groupSearchOrder: GroupSearchOrder;
   };
 }
 
@@ -63,14 +98,29 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   malformedJson: 'ignored',
   editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
   properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
-  userDetails: { loginTimestamps: false, timezone: false, quotaFromHomeCache: false },
+  userDetails: { loginTimestamps: false, timezone: false, quotaFromHomeCache: false, managers: 'stored', additionalMailNormalized: false },
+  access: {},
+  // /users/disabled exists from 28: 28.0.2's facts.
+  lists: {
+    disabledSearch: false,
+    subAdminDisabledKeeps: 'enabled',
+    subAdminDisabledPaging: 'per-group-limit',
+    groupMembersListUsers: false,
+    groupSearchOrder: 'uid_lower',
+  },
 };
 
 /** What each release changed, keyed by the first release we have that shows it. */
 const CHANGES: Record<string, Changes> = {
   '28.0.2': { provisioningApiVersion: '1.18.0' },
-  '29.0.1': { provisioningApiVersion: '1.19.0' },
-  '30.0.5': { provisioningApiVersion: '1.20.0', ocsApiRequest: 'non-empty' },
+  '29.0.1': { provisioningApiVersion: '1.19.0', lists: { subAdminDisabledKeeps: 'disabled' } },
+  '29.0.6': { lists: { disabledSearch: true } },
+  '30.0.5': {
+    provisioningApiVersion: '1.20.0',
+    ocsApiRequest: 'non-empty',
+    userDetails: { managers: 'visible-to-caller' },
+    lists: { subAdminDisabledPaging: 'unique-slice' },
+  },
   '31.0.2': {
     provisioningApiVersion: '1.21.0',
     framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false, maintenanceFromQuery: false },
@@ -78,6 +128,7 @@ const CHANGES: Record<string, Changes> = {
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
   },
+  '31.0.11': { userDetails: { additionalMailNormalized: true }, lists: { groupSearchOrder: 'uid' } },
   '32.0.2': {
     provisioningApiVersion: '1.22.0',
     framework: { format: 'negotiated' },
@@ -86,6 +137,9 @@ const CHANGES: Record<string, Changes> = {
     editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { timezone: true },
+    // getGroupUsers gained @NoSubAdminRequired; its own check then wants a member (or more).
+    access: { 'groups-get-group-users': 'user' },
+    lists: { groupMembersListUsers: true },
   },
   '33.0.2': { provisioningApiVersion: '1.23.0' },
   '34.0.1': {

@@ -1,9 +1,11 @@
-import { OcsError } from '../ocs/OcsError.js';
+import { createHash } from 'node:crypto';
+import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { ADMIN_GROUP, type Group, type State } from '../state/model.js';
 import { isAdmin } from './access.js';
 import { intParam, stringParam, type AuthenticatedContext } from './context.js';
 import { groupsPage } from './paging.js';
+import { phpTrim } from './phpRules.js';
 import { groupMembers, searchInGroup } from './userBackend.js';
 import { detailsMap } from './userDetails.js';
 
@@ -78,12 +80,29 @@ export function getGroupUsersDetails(ctx: AuthenticatedContext): PhpValue {
   return detailsMap(state, ctx.profile, actor, members.map((user) => user.id));
 }
 
+/** GroupManager::MAX_GROUP_LENGTH: a longer name makes createGroup throw (HTTP 500, groups-add-group/id-256-chars). */
+const MAX_GROUP_NAME = 255;
+
+/** Database::computeGid: a name over 64 characters is stored under its sha256 hex, the name becomes the display name. */
+function computeGid(name: string): string {
+  return [...name].length > 64 ? createHash('sha256').update(name, 'utf8').digest('hex') : name;
+}
+
+/**
+ * GroupsController::addGroup: 102 when a group has the given id; otherwise GroupManager::createGroup,
+ * whose Database backend answers null on a duplicate computed id -> 103 (groups-add-group/id-65-chars-again).
+ */
 export function addGroup(ctx: AuthenticatedContext): PhpValue {
-  const gid = stringParam(ctx.params, 'groupid');
+  const name = stringParam(ctx.params, 'groupid');
   const displayname = stringParam(ctx.params, 'displayname');
-  if (gid === '') throw new OcsError(101, 'Invalid group name');
-  if (ctx.state.groups.has(gid)) throw new OcsError(102, 'group exists');
-  ctx.state.groups.set(gid, { id: gid, displayname: displayname || gid, members: new Set(), subadmins: new Set() });
+  if (name === '') throw new OcsError(101, 'Invalid group name');
+  if (ctx.state.groups.has(name)) throw new OcsError(102, 'group exists');
+  if ([...name].length > MAX_GROUP_NAME) throw new InternalServerError(`Group name is limited to ${MAX_GROUP_NAME} characters`);
+  const gid = computeGid(name);
+  if (ctx.state.groups.has(gid)) throw new OcsError(103, 'Not supported by backend');
+  // Group::setDisplayName ignores an empty name; the backend stored the name as display name.
+  const shown = phpTrim(displayname) || name;
+  ctx.state.groups.set(gid, { id: gid, displayname: shown, members: new Set(), subadmins: new Set() });
   return [];
 }
 
@@ -94,7 +113,10 @@ export function updateGroup(ctx: AuthenticatedContext): PhpValue {
   if (key !== 'displayname') throw new OcsError(999);
   const group = ctx.state.groups.get(gid);
   if (!group) throw new OcsError(998, 'Group does not exist');
-  group.displayname = value;
+  // Group::setDisplayName trims and refuses an empty name (groups-update-group/displayname-empty-value).
+  const displayname = phpTrim(value);
+  if (displayname === '') throw new OcsError(101, 'Not supported by backend');
+  group.displayname = displayname;
   return [];
 }
 

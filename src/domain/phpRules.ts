@@ -96,3 +96,8 @@ export function phpJsonDecode(text: string): unknown {
   if (hasLoneSurrogate(value)) throw new InternalServerError('JsonException: Single unpaired UTF-16 surrogate in unicode escape');
   return value;
 }
+
+/** PHP trim(): only " \t\n\r\0\x0B", not the Unicode spaces String.prototype.trim also strips. */
+export function phpTrim(value: string): string {
+  return value.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+}

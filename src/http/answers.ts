@@ -56,6 +56,14 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
+/**
+ * The app framework sends the length of every answer it renders, also to HEAD, which gets no body
+ * (head/*); answers of the entry scripts themselves have none.
+ */
+function contentLength(body: string): Record<string, string> {
+  return { 'Content-Length': String(Buffer.byteLength(body)) };
+}
+
 function controllerHeaders(contentType: string, extra: Record<string, string> = {}): Record<string, string> {
   return { ...SERVER_HEADERS, 'X-Request-Id': requestId(), ...CONTROLLER_HEADERS, 'Content-Type': contentType, ...extra };
 }
@@ -86,7 +94,7 @@ export function writeControllerAnswer(
   const { httpStatus, envelope } = buildEnvelope(ctx.version, code, message, data, 'controller', ctx.profile.framework);
   // BaseResponse renders no body for 204/304 (only reachable on v2).
   const body = httpStatus === 204 || httpStatus === 304 ? '' : renderEnvelope(envelope, ctx.negotiated);
-  send(res, httpStatus, controllerHeaders(CONTROLLER_CONTENT_TYPE[ctx.negotiated], extraHeaders), body);
+  send(res, httpStatus, { ...controllerHeaders(CONTROLLER_CONTENT_TYPE[ctx.negotiated], extraHeaders), ...contentLength(body) }, body);
 }
 
 /**
@@ -115,7 +123,8 @@ export function writeMaintenanceAnswer(res: ServerResponse, ctx: AnswerContext, 
 
 /** A security-middleware failure that OCSMiddleware does not re-wrap: plain JSON (e.g. CSRF 412). */
 export function writePlainJson(res: ServerResponse, status: number, body: PhpValue): void {
-  send(res, status, controllerHeaders('application/json; charset=utf-8'), toPhpJson(body));
+  const text = toPhpJson(body);
+  send(res, status, { ...controllerHeaders('application/json; charset=utf-8'), ...contentLength(text) }, text);
 }
 
 /** Known route, wrong method: HTTP 405, no body, only a Content-Type. */
@@ -124,12 +133,21 @@ export function writeMethodNotAllowed(res: ServerResponse, ctx: AnswerContext): 
   send(res, 405, { ...SERVER_HEADERS, ...frameworkContentTypeHeader(ctx.frameworkFormat) }, '');
 }
 
+/**
+ * Symfony's UrlGenerator: the query is http_build_query(..., PHP_QUERY_RFC3986) with `/ ? @ : ! ; , *`
+ * decoded again, so the redirect keeps the request path readable (negotiation/accept-html-anonymous).
+ */
+function routeQueryValue(value: string): string {
+  const rfc3986 = encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return rfc3986.replace(/%2F|%3F|%40|%3A|%21|%3B|%2C|%2A/g, (escaped) => decodeURIComponent(escaped));
+}
+
 /** Anonymous browser request: the security middleware redirects to the login page. */
 export function writeLoginRedirect(res: ServerResponse, requestUrl: string): void {
   send(
     res,
     303,
-    { ...SERVER_HEADERS, Location: `/index.php/login?redirect_url=${encodeURIComponent(requestUrl)}`, 'Content-Type': 'text/html; charset=UTF-8' },
+    { ...SERVER_HEADERS, Location: `/index.php/login?redirect_url=${routeQueryValue(requestUrl)}`, 'Content-Type': 'text/html; charset=UTF-8' },
     '',
   );
 }

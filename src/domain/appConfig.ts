@@ -1,5 +1,6 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import { messageOf } from '../releases/messages.js';
 import type { State } from '../state/model.js';
 import { settingsOf } from '../state/settings.js';
 import { isAdmin } from './access.js';
@@ -52,7 +53,7 @@ export function setConfigValue(ctx: AuthenticatedContext): PhpValue {
   const key = stringParam(ctx.params, 'key');
   const value = stringParam(ctx.params, 'value');
   if (!isAdmin(state, actor.id)) {
-    throw new OcsError(403, 'Logged in account must be an administrator or have authorization to edit this setting.');
+    throw new OcsError(403, messageOf(ctx.profile, 'appConfigForbidden'));
   }
   verifyAppId(app);
   verifyConfigKey(state, app, key, value);

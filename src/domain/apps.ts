@@ -1,5 +1,6 @@
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import { messageOf } from '../releases/messages.js';
 import type { State } from '../state/model.js';
 import { settingsOf } from '../state/settings.js';
 import { appInfoOf } from './appInfo.js';
@@ -34,7 +35,7 @@ export function getApps(ctx: AuthenticatedContext): PhpValue {
     const isList = keys.every((key, i) => key === String(i));
     return { apps: isList ? Object.values(disabled) : disabled };
   }
-  throw new OcsError(101);
+  throw new OcsError(101, messageOf(ctx.profile, 'appsBadFilter'));
 }
 
 export function getAppInfo(ctx: AuthenticatedContext): PhpValue {

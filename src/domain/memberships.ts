@@ -1,5 +1,6 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import { messageOf } from '../releases/messages.js';
 import { ADMIN_GROUP } from '../state/model.js';
 import { groupsOf, isAdmin, isSubAdminOfGroup, isUserAccessible, subAdminGroupsOf } from './access.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
@@ -48,12 +49,12 @@ export function removeFromGroup(ctx: AuthenticatedContext): PhpValue {
   const actorIsAdmin = isAdmin(state, actor.id);
   if (!actorIsAdmin && !isSubAdminOfGroup(state, actor.id, gid)) throw new OcsError(104);
   if (uid === actor.id) {
-    if (!actorIsAdmin) throw new OcsError(105, 'Cannot remove yourself from this group as you are a SubAdmin');
+    if (!actorIsAdmin) throw new OcsError(105, messageOf(ctx.profile, 'removeSelfAsSubAdmin'));
     if (gid === ADMIN_GROUP) throw new OcsError(105, 'Cannot remove yourself from the admin group');
   } else if (!actorIsAdmin) {
     const administered = new Set(subAdminGroupsOf(state, actor.id));
     const shared = groupsOf(state, uid).filter((id) => administered.has(id));
-    if (shared.length <= 1) throw new OcsError(105, 'Not viable to remove user from the last group you are SubAdmin of');
+    if (shared.length <= 1) throw new OcsError(105, messageOf(ctx.profile, 'removeFromLastSubAdminGroup'));
   }
   group.members.delete(uid);
   return [];

@@ -1,4 +1,6 @@
 import { OcsError } from '../ocs/OcsError.js';
+import { messageOf } from '../releases/messages.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
 import type { State } from '../state/model.js';
 
 const UNITS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
@@ -31,11 +33,11 @@ export class InvalidQuotaError extends Error {}
  * refuses what it refuses, with its messages (UsersController::editUser, and
  * parseAndValidateQuota of 34's PATCH).
  */
-export function parseQuota(state: State, value: string): string {
+export function parseQuota(state: State, profile: ReleaseProfile, value: string): string {
   let quota = value;
   if (value !== 'none' && value !== 'default') {
     const bytes = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : parseFileSize(value);
-    if (bytes === null) throw new InvalidQuotaError(`Invalid quota value: ${value}`);
+    if (bytes === null) throw new InvalidQuotaError(messageOf(profile, 'invalidQuota', { value }));
     if (bytes === -1) {
       quota = 'none';
     } else {
@@ -52,12 +54,12 @@ export function parseQuota(state: State, value: string): string {
   return quota;
 }
 
-/** parseQuota for editUser and addUser: a refusal is OCS 102 with Nextcloud's message. */
-export function normaliseQuota(state: State, value: string): string {
+/** parseQuota for editUser and addUser: a refusal is editUser's invalid-value code with Nextcloud's message. */
+export function normaliseQuota(state: State, profile: ReleaseProfile, value: string): string {
   try {
-    return parseQuota(state, value);
+    return parseQuota(state, profile, value);
   } catch (error) {
-    if (error instanceof InvalidQuotaError) throw new OcsError(102, error.message);
+    if (error instanceof InvalidQuotaError) throw new OcsError(profile.codes.editUserInvalidValue, error.message);
     throw error;
   }
 }

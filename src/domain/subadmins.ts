@@ -1,5 +1,6 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import { messageOf } from '../releases/messages.js';
 import { ADMIN_GROUP } from '../state/model.js';
 import { isAdmin, subAdminGroupsOf } from './access.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
@@ -28,7 +29,7 @@ export function addSubAdmin(ctx: AuthenticatedContext): PhpValue {
   const group = ctx.state.groups.get(gid);
   if (!ctx.state.users.has(uid)) throw new OcsError(101, 'User does not exist');
   if (!group) throw new OcsError(102, 'Group does not exist');
-  if (group.id === ADMIN_GROUP) throw new OcsError(103, 'Cannot create sub-admins for admin group');
+  if (group.id === ADMIN_GROUP) throw new OcsError(103, messageOf(ctx.profile, 'subAdminOfAdminGroup'));
   group.subadmins.add(uid);
   return [];
 }
@@ -39,7 +40,7 @@ export function removeSubAdmin(ctx: AuthenticatedContext): PhpValue {
   const group = ctx.state.groups.get(gid);
   if (!ctx.state.users.has(uid)) throw new OcsError(101, 'User does not exist');
   if (!group) throw new OcsError(101, 'Group does not exist');
-  if (!group.subadmins.has(uid)) throw new OcsError(102, 'User is not a sub-admin of this group');
+  if (!group.subadmins.has(uid)) throw new OcsError(102, messageOf(ctx.profile, 'notSubAdminOfGroup'));
   group.subadmins.delete(uid);
   return [];
 }

@@ -1,5 +1,6 @@
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
 import { ADMIN_GROUP, type State, type User } from '../state/model.js';
 import { isAdmin, isUserAccessible } from './access.js';
 import { isValidEmail } from './accountProperties.js';
@@ -33,7 +34,7 @@ interface Fields {
 }
 
 /** Every refusal, keyed by field, checked before anything is changed (in the controller's order). */
-function refusals(state: State, fields: Fields, actorIsAdmin: boolean, canEditOther: boolean): Record<string, string> {
+function refusals(state: State, profile: ReleaseProfile, fields: Fields, actorIsAdmin: boolean, canEditOther: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
   if (fields.password !== null && fields.password.length > MAX_PASSWORD_LENGTH) errors.password = 'Invalid password value';
   if (fields.email !== null && fields.email !== '' && !isValidEmail(fields.email)) errors.email = 'Invalid email address';
@@ -43,7 +44,7 @@ function refusals(state: State, fields: Fields, actorIsAdmin: boolean, canEditOt
       errors.quota = 'Insufficient permissions to change quota';
     } else {
       try {
-        fields.quota = parseQuota(state, fields.quota);
+        fields.quota = parseQuota(state, profile, fields.quota);
       } catch (error) {
         if (!(error instanceof InvalidQuotaError)) throw error;
         errors.quota = error.message;
@@ -111,7 +112,7 @@ export function editUserMultiField(ctx: AuthenticatedContext): PhpValue {
     groups: optionalList(params, 'groups'),
     subadminGroups: optionalList(params, 'subadminGroups'),
   };
-  const errors = refusals(state, fields, actorIsAdmin, canEditOther);
+  const errors = refusals(state, ctx.profile, fields, actorIsAdmin, canEditOther);
   if (Object.keys(errors).length > 0) throw new OcsError(422, '', { errors });
   apply(state, target, fields);
   return userDetails(state, ctx.profile, actor, target.id, false) ?? [];

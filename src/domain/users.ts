@@ -1,5 +1,7 @@
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
+import { messageOf } from '../releases/messages.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
 import { newUser } from '../state/createState.js';
 import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
 import { setDisplayName } from './displayName.js';
@@ -7,6 +9,7 @@ import { intParam, listParam, stringParam, type AuthenticatedContext } from './c
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { normaliseQuota } from './quota.js';
 import { detailsMap, userDetails } from './userDetails.js';
+import { checkedLanguage } from './userEdits.js';
 import { MAX_PASSWORD_LENGTH } from './userLimits.js';
 import { disabledUserIds, lastLoggedInUserIds, listedUserIds } from './userSearch.js';
 
@@ -37,25 +40,23 @@ export function getLastLoggedInUsers(ctx: AuthenticatedContext): PhpValue {
   return detailsMap(ctx.state, ctx.profile, ctx.actor, lastLoggedInUserIds(ctx));
 }
 
-/** IUserManager::createUser's id checks, with its messages. */
-function validateUserId(uid: string): void {
-  if (uid.trim() === '') throw new OcsError(101, 'A valid Login must be provided');
-  if (uid.trim() !== uid) throw new OcsError(101, 'Login contains whitespace at the beginning or at the end');
-  if (uid === '.' || uid === '..') throw new OcsError(101, 'Login must not consist of dots only');
-  if (!/^[a-zA-Z0-9 _.@\-']+$/.test(uid)) {
-    throw new OcsError(101, 'Only the following characters are allowed in a Login: "a-z", "A-Z", "0-9", spaces and "_.@-\'"');
-  }
-  if (uid.length > 64) throw new OcsError(101, 'Login is too long');
+/** User\Manager::validateUserId as createUser runs it, in its order, with the release's messages. */
+function validateUserId(profile: ReleaseProfile, uid: string): void {
+  if (!/^[a-zA-Z0-9 _.@\-']*$/.test(uid)) throw new OcsError(101, messageOf(profile, 'loginInvalidChars'));
+  if (uid.trim() === '') throw new OcsError(101, messageOf(profile, 'loginEmpty'));
+  if (uid.trim() !== uid) throw new OcsError(101, messageOf(profile, 'loginWhitespace'));
+  if (uid === '.' || uid === '..') throw new OcsError(101, messageOf(profile, 'loginDots'));
+  if (profile.userIdMaxLength !== null && uid.length > profile.userIdMaxLength) throw new OcsError(101, messageOf(profile, 'loginTooLong'));
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function addUser(ctx: AuthenticatedContext): PhpValue {
-  const { state, actor, params } = ctx;
+  const { state, actor, params, profile } = ctx;
   const uid = stringParam(params, 'userid');
   const password = stringParam(params, 'password');
   const displayName = stringParam(params, 'displayName');
-  const email = stringParam(params, 'email');
+  let email = stringParam(params, 'email');
   const groups = listParam(params, 'groups');
   const subadminGroups = listParam(params, 'subadmin');
   const quota = stringParam(params, 'quota');
@@ -69,27 +70,27 @@ export function addUser(ctx: AuthenticatedContext): PhpValue {
   }
   if (groups.length > 0) {
     for (const gid of groups) {
-      if (!state.groups.has(gid)) throw new OcsError(104, `group ${gid} does not exist`);
+      if (!state.groups.has(gid)) throw new OcsError(104, messageOf(profile, 'groupMissing', { group: gid }));
       if (!actorIsAdmin && !isSubAdminOfGroup(state, actor.id, gid)) {
-        throw new OcsError(105, `insufficient privileges for group ${gid}`);
+        throw new OcsError(105, messageOf(profile, 'groupForbidden', { group: gid }));
       }
     }
   } else if (!actorIsAdmin) {
-    throw new OcsError(106, 'no group specified (required for subadmins)');
+    throw new OcsError(106, messageOf(profile, 'noGroupForSubAdmin'));
   }
   for (const gid of subadminGroups) {
-    if (!state.groups.has(gid)) throw new OcsError(102, 'Subadmin group does not exist');
-    if (gid === 'admin') throw new OcsError(103, 'Cannot create subadmins for admin group');
-    if (!actorIsAdmin && !isSubAdminOfGroup(state, actor.id, gid)) throw new OcsError(403, 'No permissions to promote subadmins');
+    if (!state.groups.has(gid)) throw new OcsError(profile.codes.subAdminGroupMissing, messageOf(profile, 'subAdminGroupMissing'));
+    if (gid === 'admin') throw new OcsError(103, messageOf(profile, 'subAdminOfAdminGroup'));
+    if (!actorIsAdmin && !isSubAdminOfGroup(state, actor.id, gid)) throw new OcsError(403, messageOf(profile, 'promoteForbidden'));
   }
   if (password.length > MAX_PASSWORD_LENGTH) throw new OcsError(101, 'Invalid password value');
-  if (password === '' && email === '') {
-    throw new OcsError(108, 'To send a password link to the user an email address is required.');
-  }
+  if (password === '' && email === '') throw new OcsError(108, messageOf(profile, 'passwordLinkNeedsEmail'));
+  // 31.0.11+ store the address lower-cased and trimmed; the check above still sees it as sent.
+  if (profile.userEdits.normaliseEmails) email = email.trim().toLowerCase();
   if (email === '' && state.appConfig.get('core')?.get('newUser.requireEmail') === 'yes') {
     throw new OcsError(110, 'Required email address was not provided');
   }
-  validateUserId(uid);
+  validateUserId(profile, uid);
   // createUser() runs the policy on a given password (a generated one always passes); addUser
   // answers the HintException's hint (its translated message) as 107.
   const violation = password === '' ? null : passwordPolicyViolation(state, password);
@@ -97,15 +98,17 @@ export function addUser(ctx: AuthenticatedContext): PhpValue {
   if (email !== '' && !EMAIL.test(email)) throw new OcsError(101, 'Invalid email address');
   if (manager !== null && manager !== '' && !state.users.has(manager)) throw new OcsError(101, 'Manager does not exist');
 
-  const storedQuota = quota === '' ? 'default' : normaliseQuota(state, quota);
   const user = newUser(uid, password === '' ? `generated-${uid}-${Date.now()}` : password);
+  // A display name editUser refuses deletes the new account again: it is checked before storing it.
   if (displayName !== '') setDisplayName(user, displayName);
-  if (language !== '') user.language = language;
-  if (manager) user.managers = [manager];
-  user.quota = storedQuota;
   state.users.set(uid, user);
   for (const gid of groups) state.groups.get(gid)!.members.add(uid);
   for (const gid of subadminGroups) state.groups.get(gid)!.subadmins.add(uid);
+  // addUser runs editUser for quota and language on the created account: a refusal answers with
+  // editUser's code and leaves the account in place (recording users-get-users/after-failed-creates).
+  if (quota !== '') user.quota = normaliseQuota(state, profile, quota);
+  if (language !== '') user.language = checkedLanguage(profile, language);
+  if (manager) user.managers = [manager];
   if (email !== '') {
     user.email = email;
     if (state.appConfig.get('core')?.get('newUser.sendEmail') !== 'no') user.welcomeMessagesSent++;

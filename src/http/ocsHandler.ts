@@ -7,6 +7,7 @@ import { frameworkFormat, negotiateFormat } from '../ocs/negotiate.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { OcsVersion } from '../ocs/status.js';
 import type { OperationBinding } from '../operations.js';
+import { messageOf } from '../releases/messages.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
 import { recordLogin, type Clock } from '../state/logins.js';
 import type { State, User } from '../state/model.js';
@@ -185,12 +186,12 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     if (/html/i.test(req.headers.accept ?? '')) return writeLoginRedirect(res, url);
     return respond.ocs(997, 'Current user is not logged in');
   }
-  if (binding.access === 'admin' && !isAdmin(state, actor!.id)) return respond.ocs(403, 'Logged in account must be an admin');
+  if (binding.access === 'admin' && !isAdmin(state, actor!.id)) return respond.ocs(403, messageOf(profile, 'adminRequired'));
   if (!passesCsrf(profile, req.headers, auth.kind === 'user' ? auth.method : undefined)) {
     return writePlainJson(res, 412, { message: 'CSRF check failed' });
   }
   if (binding.access === 'subadmin' && !isAdmin(state, actor!.id) && !isSubAdmin(state, actor!.id)) {
-    return respond.ocs(403, 'Logged in account must be at least a sub admin');
+    return respond.ocs(403, messageOf(profile, 'subAdminRequired'));
   }
   // Request::getParam is isset(): a JSON null is as absent as a missing key, and null binds to no required parameter.
   if (match.kind === 'found' && match.route.requiredParams.some((name) => params[name] === undefined || params[name] === null)) {

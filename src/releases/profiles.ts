@@ -4,6 +4,7 @@ import type { Access } from '../operations.js';
 import type { ProfileProperty } from '../state/model.js';
 import { OC_API_FRAMING } from '../ocs/status.js';
 import { RELEASES, type Release } from './catalog.js';
+import type { CodeId, MessageId } from './messages.js';
 
 /**
  * Everything a client can see that differs between releases, as data (DESIGN.md "Releases"). A
@@ -82,7 +83,27 @@ export interface ReleaseProfile {
      */
     groupSearchOrder: GroupSearchOrder;
   };
+  /** OCS message texts that changed, by id (read through messageOf); §7 and User\Manager::validateUserId. */
+  messages: Readonly<Record<MessageId, string>>;
+  /** OCS status codes that changed, by id; §7. */
+  codes: Readonly<Record<CodeId, number>>;
+  /** IUserManager::MAX_USERID_LENGTH, checked by createUser from 31.0.6 (null: no check, recording users-add-user/id-too-long). */
+  userIdMaxLength: number | null;
+  /** editUser keys and e-mail handling that came later, beyond `properties`; §6. */
+  userEdits: {
+    /** User settings in the core app editUser sets: first_day_of_week (30+), timezone (32+). */
+    settings: readonly UserSetting[];
+    /** Account properties only users edit, with their scope, on themselves: birthdate (30+). */
+    selfProperties: readonly 'birthdate'[];
+    /** E-mail addresses are lower-cased and trimmed before they are stored, by addUser too (31.0.11+). */
+    normaliseEmails: boolean;
+    /** Removing (value '') the additional address that is the notification address clears that too (30+, editUserMultiValue). */
+    clearNotifyEmailWithAddress: boolean;
+  };
 }
+
+/** Per-user settings editUser writes besides language and locale. */
+export type UserSetting = 'first_day_of_week' | 'timezone';
 
 type Changes = {
   [K in keyof Omit<ReleaseProfile, 'release'>]?: ReleaseProfile[K] extends readonly unknown[] | string
@@ -108,18 +129,69 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
     groupMembersListUsers: false,
     groupSearchOrder: 'uid_lower',
   },
+  messages: {
+    adminRequired: 'Logged in user must be an admin',
+    subAdminRequired: 'Logged in user must be at least a sub admin',
+    appConfigForbidden: 'Logged in user must be an administrator or have authorization to edit this setting.',
+    groupMissing: 'group {group} does not exist',
+    groupForbidden: 'insufficient privileges for group {group}',
+    noGroupForSubAdmin: 'no group specified (required for subadmins)',
+    subAdminGroupMissing: 'Subadmin group does not exist',
+    subAdminOfAdminGroup: 'Cannot create subadmins for admin group',
+    promoteForbidden: 'No permissions to promote subadmins',
+    passwordLinkNeedsEmail: 'To send a password link to the user an email address is required.',
+    invalidQuota: 'Invalid quota value {value}',
+    notSubAdminOfGroup: 'User is not a subadmin of this group',
+    removeSelfAsSubAdmin: 'Cannot remove yourself from this group as you are a SubAdmin',
+    removeFromLastSubAdminGroup: 'Not viable to remove user from the last group you are SubAdmin of',
+    appsBadFilter: '',
+    loginInvalidChars: 'Only the following characters are allowed in a username: "a-z", "A-Z", "0-9", spaces and "_.@-\'"',
+    loginEmpty: 'A valid username must be provided',
+    loginWhitespace: 'Username contains whitespace at the beginning or at the end',
+    loginDots: 'Username must not consist of dots only',
+    loginTooLong: '',
+  },
+  codes: { subAdminGroupMissing: 102, editUserKeyRefused: 103, editUserInvalidValue: 102, editUserPasswordPolicy: 103 },
+  userIdMaxLength: null,
+  userEdits: { settings: [], selfProperties: [], normaliseEmails: false, clearNotifyEmailWithAddress: false },
 };
 
 /** What each release changed, keyed by the first release we have that shows it. */
 const CHANGES: Record<string, Changes> = {
   '28.0.2': { provisioningApiVersion: '1.18.0' },
-  '29.0.1': { provisioningApiVersion: '1.19.0', lists: { subAdminDisabledKeeps: 'disabled' } },
+  '29.0.1': {
+    provisioningApiVersion: '1.19.0',
+    lists: { subAdminDisabledKeeps: 'disabled' },
+    // "account" and "sub-admin" wording, translated (S28 -> S29a; recordings users-add-user/*, apps-get-apps/as-user).
+    messages: {
+      adminRequired: 'Logged in account must be an admin',
+      subAdminRequired: 'Logged in account must be at least a sub admin',
+      appConfigForbidden: 'Logged in account must be an administrator or have authorization to edit this setting.',
+      groupMissing: 'Group {group} does not exist',
+      groupForbidden: 'Insufficient privileges for group {group}',
+      noGroupForSubAdmin: 'No group specified (required for sub-admins)',
+      subAdminGroupMissing: 'Sub-admin group does not exist',
+      subAdminOfAdminGroup: 'Cannot create sub-admins for admin group',
+      promoteForbidden: 'No permissions to promote sub-admins',
+      invalidQuota: 'Invalid quota value: {value}',
+      notSubAdminOfGroup: 'User is not a sub-admin of this group',
+      removeSelfAsSubAdmin: 'Cannot remove yourself from this group as you are a sub-admin',
+      removeFromLastSubAdminGroup: 'Not viable to remove user from the last group you are sub-admin of',
+      loginInvalidChars: 'Only the following characters are allowed in an Login: "a-z", "A-Z", "0-9", spaces and "_.@-\'"',
+      loginEmpty: 'A valid Login must be provided',
+      loginWhitespace: 'Login contains whitespace at the beginning or at the end',
+      loginDots: 'Login must not consist of dots only',
+    },
+  },
   '29.0.6': { lists: { disabledSearch: true } },
   '30.0.5': {
     provisioningApiVersion: '1.20.0',
     ocsApiRequest: 'non-empty',
     userDetails: { managers: 'visible-to-caller' },
     lists: { subAdminDisabledPaging: 'unique-slice' },
+    messages: { passwordLinkNeedsEmail: 'An email address is required, to send a password link to the user.' },
+    codes: { subAdminGroupMissing: 109, editUserKeyRefused: 113, editUserInvalidValue: 101, editUserPasswordPolicy: 107 },
+    userEdits: { settings: ['first_day_of_week'], selfProperties: ['birthdate'], clearNotifyEmailWithAddress: true },
   },
   '31.0.2': {
     provisioningApiVersion: '1.21.0',
@@ -128,7 +200,8 @@ const CHANGES: Record<string, Changes> = {
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
   },
-  '31.0.11': { userDetails: { additionalMailNormalized: true }, lists: { groupSearchOrder: 'uid' } },
+  '31.0.6': { messages: { loginTooLong: 'Login is too long' }, userIdMaxLength: 64 },
+  '31.0.11': { userDetails: { additionalMailNormalized: true }, lists: { groupSearchOrder: 'uid' }, userEdits: { normaliseEmails: true } },
   '32.0.2': {
     provisioningApiVersion: '1.22.0',
     framework: { format: 'negotiated' },
@@ -140,10 +213,12 @@ const CHANGES: Record<string, Changes> = {
     // getGroupUsers gained @NoSubAdminRequired; its own check then wants a member (or more).
     access: { 'groups-get-group-users': 'user' },
     lists: { groupMembersListUsers: true },
+    userEdits: { settings: ['first_day_of_week', 'timezone'] },
   },
   '33.0.2': { provisioningApiVersion: '1.23.0' },
   '34.0.1': {
     provisioningApiVersion: '1.24.0',
+    messages: { loginTooLong: 'Username is too long', appsBadFilter: 'Invalid filter' },
     // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.
     editableFields: ['address', 'biography', 'birthdate', 'displayname', 'email', 'fediverse', 'headline', 'organisation', 'phone', 'profile_enabled', 'pronouns', 'role', 'twitter', 'bluesky', 'website', 'additional_mail'],
   },

@@ -31,6 +31,7 @@ export function newUser(id: string, password: string): User {
     avatarScope: defaultScope('avatar'),
     additionalMail: [],
     properties,
+    birthdate: { value: '', scope: defaultScope('birthdate') },
     enabled: true,
     quota: 'default',
     usedBytes: 0,

@@ -47,6 +47,8 @@ export interface User {
   avatarScope: Scope;
   additionalMail: AdditionalMail[];
   properties: Record<ProfileProperty, AccountProperty>;
+  /** Account property `birthdate`: editUser sets it for the user themself (30+). */
+  birthdate: AccountProperty;
   enabled: boolean;
   /** As Nextcloud stores it: 'none', 'default' or a human size such as '5 GB'. */
   quota: string;

@@ -159,15 +159,15 @@ describe.each(MATRIX)('memberships v$version $format', ({ version, format }) => 
       expect(members('admin')).toEqual(['admin']);
     });
 
-    it(`${v} sub-admin removes themself -> 105 "Cannot remove yourself from this group as you are a SubAdmin"`, async () => {
+    it(`${v} sub-admin removes themself -> 105 "Cannot remove yourself from this group as you are a sub-admin" (recording users-remove-from-group/as-subadmin-self)`, async () => {
       const res = await removeFrom('alice', '?groupid=group1', 'alice');
-      await expectOcs(res, version, format, { code: 105, message: 'Cannot remove yourself from this group as you are a SubAdmin' });
+      await expectOcs(res, version, format, { code: 105, message: 'Cannot remove yourself from this group as you are a sub-admin' });
       expect(members('group1')).toEqual(['alice', 'bob']);
     });
 
-    it(`${v} sub-admin removes a user from the last group they manage for them -> 105 "Not viable to remove user from the last group you are SubAdmin of"`, async () => {
+    it(`${v} sub-admin removes a user from the last group they manage for them -> 105 "Not viable to remove user from the last group you are sub-admin of" (recording users-remove-from-group/as-subadmin-last-group)`, async () => {
       const res = await removeFrom('bob', '?groupid=group1', 'alice');
-      await expectOcs(res, version, format, { code: 105, message: 'Not viable to remove user from the last group you are SubAdmin of' });
+      await expectOcs(res, version, format, { code: 105, message: 'Not viable to remove user from the last group you are sub-admin of' });
       expect(members('group1')).toEqual(['alice', 'bob']);
     });
 

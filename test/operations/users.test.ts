@@ -15,7 +15,7 @@ describe.each(MATRIX)('users v$version $format', ({ version, format }) => {
   let t: TestMock;
   // One mock per version x format; reset() rebuilds its state from the fixture before each test.
   beforeAll(async () => {
-    // GET /cloud/users/recent came with 30 (DIFFERENCES.md §3).
+    // GET /cloud/users/recent came with 30 (DIFFERENCES.md §3); the answers below are 30.0.5's.
     t = await freshMock({ nextcloud: '30' });
   });
   beforeEach(() => t.mock.reset());
@@ -113,39 +113,39 @@ describe.each(MATRIX)('users v$version $format', ({ version, format }) => {
       expect(await jsonData(t, '/cloud/users/bob')).toEqual(userDetails('bob'));
     });
 
-    it(`${v} add user without password and email -> 108, HTTP ${httpStatusFor(version, 108)}`, async () => {
+    it(`${v} add user without password and email -> 108 (30's wording), HTTP ${httpStatusFor(version, 108)}`, async () => {
       const res = await add('userid=erin');
-      await expectOcs(res, version, format, { code: 108, message: 'To send a password link to the user an email address is required.' });
+      await expectOcs(res, version, format, { code: 108, message: 'An email address is required, to send a password link to the user.' });
       expect(t.mock.state.users.has('erin')).toBe(false);
     });
 
-    it(`${v} add user to a missing group -> 104 "group nosuchgroup does not exist", HTTP ${httpStatusFor(version, 104)}`, async () => {
+    it(`${v} add user to a missing group -> 104 "Group nosuchgroup does not exist" (29+ wording, recording users-add-user/unknown-group), HTTP ${httpStatusFor(version, 104)}`, async () => {
       const res = await add('userid=erin&password=erin-secret-42&groups[]=nosuchgroup');
-      await expectOcs(res, version, format, { code: 104, message: 'group nosuchgroup does not exist' });
+      await expectOcs(res, version, format, { code: 104, message: 'Group nosuchgroup does not exist' });
       expect(t.mock.state.users.has('erin')).toBe(false);
     });
 
-    it(`${v} sub-admin adds a user to a group they do not manage -> 105, HTTP ${httpStatusFor(version, 105)}`, async () => {
+    it(`${v} sub-admin adds a user to a group they do not manage -> 105 (recording users-add-user/as-subadmin-other-group), HTTP ${httpStatusFor(version, 105)}`, async () => {
       const res = await add('userid=erin&password=erin-secret-42&groups[]=group2', 'alice');
-      await expectOcs(res, version, format, { code: 105, message: 'insufficient privileges for group group2' });
+      await expectOcs(res, version, format, { code: 105, message: 'Insufficient privileges for group group2' });
       expect(t.mock.state.users.has('erin')).toBe(false);
     });
 
-    it(`${v} sub-admin adds a user without groups -> 106, HTTP ${httpStatusFor(version, 106)}`, async () => {
+    it(`${v} sub-admin adds a user without groups -> 106 (recording users-add-user/as-subadmin-no-group), HTTP ${httpStatusFor(version, 106)}`, async () => {
       const res = await add('userid=erin&password=erin-secret-42', 'alice');
-      await expectOcs(res, version, format, { code: 106, message: 'no group specified (required for subadmins)' });
+      await expectOcs(res, version, format, { code: 106, message: 'No group specified (required for sub-admins)' });
       expect(t.mock.state.users.has('erin')).toBe(false);
     });
 
-    it(`${v} add user as sub-admin of a missing group -> 102 "Subadmin group does not exist"`, async () => {
+    it(`${v} add user as sub-admin of a missing group -> 109 "Sub-admin group does not exist" (102 up to 29)`, async () => {
       const res = await add('userid=erin&password=erin-secret-42&subadmin[]=nosuchgroup');
-      await expectOcs(res, version, format, { code: 102, message: 'Subadmin group does not exist' });
+      await expectOcs(res, version, format, { code: 109, message: 'Sub-admin group does not exist' });
       expect(t.mock.state.users.has('erin')).toBe(false);
     });
 
-    it(`${v} add user as sub-admin of the admin group -> 103, HTTP ${httpStatusFor(version, 103)}`, async () => {
+    it(`${v} add user as sub-admin of the admin group -> 103 (recording users-add-user/subadmin-admin-group), HTTP ${httpStatusFor(version, 103)}`, async () => {
       const res = await add('userid=erin&password=erin-secret-42&subadmin[]=admin');
-      await expectOcs(res, version, format, { code: 103, message: 'Cannot create subadmins for admin group' });
+      await expectOcs(res, version, format, { code: 103, message: 'Cannot create sub-admins for admin group' });
       expect(t.mock.state.users.has('erin')).toBe(false);
     });
 

@@ -54,7 +54,7 @@ const CASES: Case[] = [
     method: 'post',
     path: '/cloud/users',
     body: { userid: 'newbie', password: 'a-long-password', groups: ['team'] },
-    expect: { ...anySubAdmin, subAdminOfOther: [105, 'insufficient privileges for group team'] },
+    expect: { ...anySubAdmin, subAdminOfOther: [105, 'Insufficient privileges for group team'] },
   },
   { name: 'get user', method: 'get', path: '/cloud/users/tina', expect: selfOrManager },
   { name: 'get current user', method: 'get', path: '/cloud/user', expect: everyone },
@@ -105,7 +105,7 @@ const CASES: Case[] = [
     body: { groupid: 'team' },
     expect: {
       ...managesTarget,
-      subAdminOfTarget: [105, 'Not viable to remove user from the last group you are SubAdmin of'],
+      subAdminOfTarget: [105, 'Not viable to remove user from the last group you are sub-admin of'],
       subAdminOfOther: [104, ''],
     },
   },
@@ -141,6 +141,7 @@ let mock: OcsMock;
 let app: Express;
 
 beforeAll(async () => {
+  // The library default: the newest release (34.0.1); its wording is 29's ("sub-admin", capitalised).
   mock = await createMock({ fixture: FIXTURE });
   app = createApp(mock);
 });

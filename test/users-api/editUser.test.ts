@@ -23,9 +23,9 @@ describe.each(MATRIX)('editUser v$version $format', ({ version, format }) => {
     expect((await details(t, 'alice')).displayname).toBe('Alice Anderson');
   });
 
-  it(`v${version} ${format} bob edits his own quota -> 113 '', HTTP ${httpStatusFor(version, 113)}, unchanged`, async () => {
+  it(`v${version} ${format} bob edits his own quota -> 103 '', HTTP ${httpStatusFor(version, 103)}, unchanged`, async () => {
     const res = await edit(version, 'bob', 'bob', 'quota', '1 GB', format);
-    await expectAnswer(res, version, format, { code: 113, message: '' });
+    await expectAnswer(res, version, format, { code: 103, message: '' });
     expect(user(t, 'bob').quota).toBe('default');
   });
 
@@ -74,17 +74,19 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
     expect(user(t, 'bob').email).toBe(null);
   });
 
-  it(`v${version} email 'not-an-email' -> 101 '', HTTP ${httpStatusFor(version, 101)}, unchanged`, async () => {
-    await expectAnswer(await edit(version, 'bob', 'bob', 'email', 'not-an-email'), version, 'json', { code: 101, message: '' });
+  // Refused values are 102 up to 29, 101 from 30 (recordings users-edit-user/email-invalid,
+  // additional-mail-duplicate, as-subadmin-notify-email).
+  it(`v${version} email 'not-an-email' -> 102 '', HTTP ${httpStatusFor(version, 102)}, unchanged`, async () => {
+    await expectAnswer(await edit(version, 'bob', 'bob', 'email', 'not-an-email'), version, 'json', { code: 102, message: '' });
     expect(user(t, 'bob').email).toBe('bob@example.com');
   });
 
-  it(`v${version} additional_mail: added; the primary address or a duplicate again -> 101`, async () => {
+  it(`v${version} additional_mail: added; the primary address or a duplicate again -> 102`, async () => {
     await expectAnswer(await edit(version, 'bob', 'bob', 'additional_mail', 'no.reply@nextcloud.com'), version, 'json', OK, OP);
     await expectAnswer(await edit(version, 'bob', 'bob', 'additional_mail', 'noreply@nextcloud.com'), version, 'json', OK, OP);
-    await expectAnswer(await edit(version, 'bob', 'bob', 'additional_mail', 'bob@example.com'), version, 'json', { code: 101, message: '' });
-    await expectAnswer(await edit(version, 'bob', 'bob', 'additional_mail', 'noreply@nextcloud.com'), version, 'json', { code: 101, message: '' });
-    await expectAnswer(await edit(version, 'bob', 'bob', 'additional_mail', 'not-an-email'), version, 'json', { code: 101, message: '' });
+    await expectAnswer(await edit(version, 'bob', 'bob', 'additional_mail', 'bob@example.com'), version, 'json', { code: 102, message: '' });
+    await expectAnswer(await edit(version, 'bob', 'bob', 'additional_mail', 'noreply@nextcloud.com'), version, 'json', { code: 102, message: '' });
+    await expectAnswer(await edit(version, 'bob', 'bob', 'additional_mail', 'not-an-email'), version, 'json', { code: 102, message: '' });
     const data = await details(t, 'bob', 'bob');
     expect(data.additional_mail).toEqual(['no.reply@nextcloud.com', 'noreply@nextcloud.com']);
     expect(data.additional_mailScope).toEqual(['v2-local', 'v2-local']);
@@ -96,7 +98,11 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
     expect((await details(t, 'bob')).phone).toBe('+4971125242890');
   });
 
-  it(`v${version} phone without country code (no default region) -> 101 'Invalid phone', unchanged`, async () => {
+  it(`v${version} phone without country code (no default region) -> 101 'Invalid phone', unchanged (34.0.1)`, async () => {
+    // 29 and 30 store an invalid phone or website as '' with 200 (AccountManager::updateAccount without
+    // throwOnData; recordings users-edit-user/phone-invalid, as-subadmin-website-invalid): the refusal
+    // asserted here is 34.0.1's (sanitizeProperty*, 101).
+    t = await freshMock({ nextcloud: '34.0.1' });
     await expectAnswer(await edit(version, 'alice', 'alice', 'phone', '0711 / 25 24 28-90'), version, 'json', { code: 101, message: 'Invalid phone' });
     expect(user(t, 'alice').properties.phone.value).toBe('+4971125242890');
   });
@@ -106,16 +112,24 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
     expect(user(t, 'alice').properties.phone.value).toBe('');
   });
 
-  it(`v${version} website https URL stored; 'not a url' -> 101 'Invalid website'`, async () => {
-    await expectAnswer(await edit(version, 'bob', 'bob', 'website', 'https://nextcloud.com'), version, 'json', OK, OP);
+  it(`v${version} website https URL stored; 'not a url' -> 101 'Invalid website' (34.0.1)`, async () => {
+    // 29 and 30 store an invalid phone or website as '' with 200 (AccountManager::updateAccount without
+    // throwOnData; recordings users-edit-user/phone-invalid, as-subadmin-website-invalid): the refusal
+    // asserted here is 34.0.1's (sanitizeProperty*, 101).
+    t = await freshMock({ nextcloud: '34.0.1' });
+    await expectAnswer(await edit(version, 'bob', 'bob', 'website', 'https://nextcloud.com'), version, 'json', OK, OP, '34.0.1');
     expect((await details(t, 'bob')).website).toBe('https://nextcloud.com');
     await expectAnswer(await edit(version, 'bob', 'bob', 'website', 'not a url'), version, 'json', { code: 101, message: 'Invalid website' });
     await expectAnswer(await edit(version, 'bob', 'bob', 'website', 'ftp://example.com'), version, 'json', { code: 101, message: 'Invalid website' });
     expect(user(t, 'bob').properties.website.value).toBe('https://nextcloud.com');
   });
 
-  it(`v${version} fediverse handle stored; 'not a handle' -> 101 'Invalid fediverse'`, async () => {
-    await expectAnswer(await edit(version, 'bob', 'bob', 'fediverse', 'bob@mastodon.social'), version, 'json', OK, OP);
+  it(`v${version} fediverse handle stored; 'not a handle' -> 101 'Invalid fediverse' (34.0.1)`, async () => {
+    // 29 and 30 store an invalid phone or website as '' with 200 (AccountManager::updateAccount without
+    // throwOnData; recordings users-edit-user/phone-invalid, as-subadmin-website-invalid): the refusal
+    // asserted here is 34.0.1's (sanitizeProperty*, 101).
+    t = await freshMock({ nextcloud: '34.0.1' });
+    await expectAnswer(await edit(version, 'bob', 'bob', 'fediverse', 'bob@mastodon.social'), version, 'json', OK, OP, '34.0.1');
     expect((await details(t, 'bob')).fediverse).toBe('bob@mastodon.social');
     await expectAnswer(await edit(version, 'bob', 'bob', 'fediverse', 'not a handle'), version, 'json', { code: 101, message: 'Invalid fediverse' });
     expect(user(t, 'bob').properties.fediverse.value).toBe('bob@mastodon.social');
@@ -167,16 +181,16 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
     expect(user(t, 'bob').locale).toBe('de_DE');
   });
 
-  it(`v${version} notify_email '' clears the choice (shown as null, no primary_email preference); invalid or unknown address -> 101 ''`, async () => {
+  it(`v${version} notify_email '' clears the choice (shown as null, no primary_email preference); invalid or unknown address -> 102 ''`, async () => {
     await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', ''), version, 'json', OK, OP);
     expect((await details(t, 'bob')).notify_email).toBe(null);
-    await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'not-an-email'), version, 'json', { code: 101, message: '' });
-    await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'stranger@example.org'), version, 'json', { code: 101, message: '' });
+    await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'not-an-email'), version, 'json', { code: 102, message: '' });
+    await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'stranger@example.org'), version, 'json', { code: 102, message: '' });
     expect(user(t, 'bob').notifyEmail).toBe(null);
   });
 
-  it(`v${version} notify_email set to the system address itself -> 101 '' (only additional addresses qualify)`, async () => {
-    await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'bob@example.com'), version, 'json', { code: 101, message: '' });
+  it(`v${version} notify_email set to the system address itself -> 102 '' (only additional addresses qualify)`, async () => {
+    await expectAnswer(await edit(version, 'bob', 'bob', 'notify_email', 'bob@example.com'), version, 'json', { code: 102, message: '' });
     expect(user(t, 'bob').notifyEmail).toBe(null);
   });
 
@@ -188,8 +202,9 @@ describe.each(VERSIONS)('editUser v%s: keys a user edits for themself', (version
   });
 
   for (const key of ['quota', 'manager', 'foo', 'enabled', 'storageLocation']) {
-    it(`v${version} plain user bob edits his own '${key}' -> 113 '', HTTP ${httpStatusFor(version, 113)}`, async () => {
-      await expectAnswer(await edit(version, 'bob', 'bob', key, 'x'), version, 'json', { code: 113, message: '' });
+    // 103 up to 29, 113 from 30 (recordings users-edit-user/as-user-self-quota, as-user-self-manager).
+    it(`v${version} plain user bob edits his own '${key}' -> 103 '', HTTP ${httpStatusFor(version, 103)}`, async () => {
+      await expectAnswer(await edit(version, 'bob', 'bob', key, 'x'), version, 'json', { code: 103, message: '' });
     });
   }
 });
@@ -217,16 +232,17 @@ describe.each(VERSIONS)('editUser v%s: scopes', (version) => {
       expect((await details(t, 'bob', 'bob'))[key]).toBe('v2-published');
     });
 
-    it(`v${version} ${key} 'invalid' -> 101 'Invalid Invalid scope', HTTP ${httpStatusFor(version, 101)}`, async () => {
+    // 102 up to 29, 101 from 30 (recording users-edit-user/as-user-self-scope-invalid).
+    it(`v${version} ${key} 'invalid' -> 102 'Invalid Invalid scope', HTTP ${httpStatusFor(version, 102)}`, async () => {
       const before = (await details(t, 'bob', 'bob'))[key];
-      await expectAnswer(await edit(version, 'bob', 'bob', key, 'invalid'), version, 'json', { code: 101, message: 'Invalid Invalid scope' });
+      await expectAnswer(await edit(version, 'bob', 'bob', key, 'invalid'), version, 'json', { code: 102, message: 'Invalid Invalid scope' });
       expect((await details(t, 'bob', 'bob'))[key]).toBe(before);
     });
   }
 
   for (const key of ['displaynameScope', 'emailScope']) {
-    it(`v${version} ${key} v2-private -> 101 'Invalid scope', HTTP ${httpStatusFor(version, 101)}, unchanged`, async () => {
-      await expectAnswer(await edit(version, 'bob', 'bob', key, 'v2-private'), version, 'json', { code: 101, message: 'Invalid scope' });
+    it(`v${version} ${key} v2-private -> 102 'Invalid scope', HTTP ${httpStatusFor(version, 102)}, unchanged`, async () => {
+      await expectAnswer(await edit(version, 'bob', 'bob', key, 'v2-private'), version, 'json', { code: 102, message: 'Invalid scope' });
       expect((await details(t, 'bob', 'bob'))[key]).toBe('v2-federated');
     });
   }
@@ -257,13 +273,13 @@ describe.each(VERSIONS)('editUser v%s: scopes', (version) => {
     }
   });
 
-  it(`v${version} admin editing another user's phoneScope -> 113 '' (integration test: an admin cannot edit user account property scopes)`, async () => {
-    await expectAnswer(await edit(version, 'admin', 'bob', 'phoneScope', 'v2-private'), version, 'json', { code: 113, message: '' });
+  it(`v${version} admin editing another user's phoneScope -> 103 '' (integration test: an admin cannot edit user account property scopes)`, async () => {
+    await expectAnswer(await edit(version, 'admin', 'bob', 'phoneScope', 'v2-private'), version, 'json', { code: 103, message: '' });
     expect(user(t, 'bob').properties.phone.scope).toBe('v2-local');
   });
 
-  it(`v${version} sub-admin alice editing bob's displaynameScope -> 113 ''`, async () => {
-    await expectAnswer(await edit(version, 'alice', 'bob', 'displaynameScope', 'v2-local'), version, 'json', { code: 113, message: '' });
+  it(`v${version} sub-admin alice editing bob's displaynameScope -> 103 ''`, async () => {
+    await expectAnswer(await edit(version, 'alice', 'bob', 'displaynameScope', 'v2-local'), version, 'json', { code: 103, message: '' });
     expect(user(t, 'bob').displaynameScope).toBe('v2-federated');
   });
 });
@@ -362,8 +378,8 @@ describe.each(VERSIONS)('editUser v%s: admin and sub-admin editing others', (ver
   });
 
   for (const key of ['foo', 'avatarScope', 'emailScope']) {
-    it(`v${version} admin edits bob's '${key}' -> 113 ''`, async () => {
-      await expectAnswer(await edit(version, 'admin', 'bob', key, 'v2-local'), version, 'json', { code: 113, message: '' });
+    it(`v${version} admin edits bob's '${key}' -> 103 ''`, async () => {
+      await expectAnswer(await edit(version, 'admin', 'bob', key, 'v2-local'), version, 'json', { code: 103, message: '' });
     });
   }
 

@@ -47,7 +47,62 @@ export interface ReleaseProfile {
      */
     quotaFromHomeCache: boolean;
   };
+  /** GET/POST/DELETE /cloud/apps (apps/provisioning_api/lib/Controller/AppsController.php); §11. */
+  apps: {
+    /** `filter=disabled`: array_diff() with its keys (up to 30; a JSON object once there is a gap) or array_values() (31+). */
+    disabledList: 'diff-keys' | 'list';
+    /** getAppInfo, enable and disable refuse an id AppManager::cleanAppId() changes: 997 'Invalid app id given' (32+). */
+    verifyAppId: boolean;
+  };
+  /** What a login records (lib/private/User/Session.php::completeLogin, User::updateLastLoginTimestamp); §5. */
+  logins: {
+    /** App-password and Bearer logins set the last login too (31+, nextcloud/server#45020; absent in 30.0.5). */
+    tokenUpdatesLastLogin: boolean;
+    /** The first login is recorded, -1 for an account that logged in before (31+). */
+    recordsFirstLogin: boolean;
+  };
+  /** apps/theming/lib/Listener/BeforePreferenceListener.php: which user preferences it lets the provisioning API write. */
+  themingPreferences: {
+    /** ALLOWED_KEYS of `theming`, in order. */
+    keys: readonly ThemingPreferenceKey[];
+    /** It also judges `core/apporder` (28+). */
+    coreAppOrder: boolean;
+  };
+  /** GET /cloud/capabilities: blocks whose keys differ between releases; §10. */
+  capabilities: {
+    /** core: `mod-rewrite-working` (29+; lib/private/OCS/CoreCapabilities.php). */
+    modRewriteWorking: boolean;
+    /** The theming block's keys, in the order apps/theming/lib/Capabilities.php emits them (matrix.json themingCapabilityKeys). */
+    themingKeys: readonly ThemingCapabilityKey[];
+  };
 }
+
+export type ThemingPreferenceKey = 'force_enable_blur_filter' | 'shortcuts_disabled' | 'primary_color';
+
+export type ThemingCapabilityKey =
+  | 'name' | 'productName' | 'url' | 'imprintUrl' | 'privacyUrl' | 'slogan' | 'color' | 'color-text' | 'color-element'
+  | 'color-element-bright' | 'color-element-dark' | 'logo' | 'background' | 'background-text' | 'background-plain'
+  | 'background-default' | 'logoheader' | 'favicon' | 'primaryColor' | 'backgroundColor' | 'defaultPrimaryColor'
+  | 'defaultBackgroundColor' | 'inverted' | 'cacheBuster' | 'enabledThemes';
+
+const THEMING_27: readonly ThemingCapabilityKey[] = [
+  'name', 'url', 'slogan', 'color', 'color-text', 'color-element', 'color-element-bright', 'color-element-dark',
+  'logo', 'background', 'background-plain', 'background-default', 'logoheader', 'favicon',
+];
+const THEMING_30: readonly ThemingCapabilityKey[] = [
+  'name', 'url', 'slogan', 'color', 'color-text', 'color-element', 'color-element-bright', 'color-element-dark',
+  'logo', 'background', 'background-text', 'background-plain', 'background-default', 'logoheader', 'favicon',
+];
+const THEMING_31_0_11: readonly ThemingCapabilityKey[] = [
+  'name', 'productName', 'url', 'slogan', 'color', 'color-text', 'color-element', 'color-element-bright', 'color-element-dark',
+  'logo', 'background', 'background-text', 'background-plain', 'background-default', 'logoheader', 'favicon',
+];
+const THEMING_34: readonly ThemingCapabilityKey[] = [
+  'name', 'productName', 'url', 'imprintUrl', 'privacyUrl', 'slogan', 'color', 'color-text', 'color-element',
+  'color-element-bright', 'color-element-dark', 'logo', 'background', 'background-text', 'background-plain',
+  'background-default', 'logoheader', 'favicon', 'primaryColor', 'backgroundColor', 'defaultPrimaryColor',
+  'defaultBackgroundColor', 'inverted', 'cacheBuster', 'enabledThemes',
+];
 
 type Changes = {
   [K in keyof Omit<ReleaseProfile, 'release'>]?: ReleaseProfile[K] extends readonly unknown[] | string
@@ -64,20 +119,35 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
   properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
   userDetails: { loginTimestamps: false, timezone: false, quotaFromHomeCache: false },
+  apps: { disabledList: 'diff-keys', verifyAppId: false },
+  logins: { tokenUpdatesLastLogin: false, recordsFirstLogin: false },
+  themingPreferences: { keys: ['shortcuts_disabled'], coreAppOrder: false },
+  capabilities: { modRewriteWorking: false, themingKeys: THEMING_27 },
 };
 
 /** What each release changed, keyed by the first release we have that shows it. */
 const CHANGES: Record<string, Changes> = {
-  '28.0.2': { provisioningApiVersion: '1.18.0' },
-  '29.0.1': { provisioningApiVersion: '1.19.0' },
-  '30.0.5': { provisioningApiVersion: '1.20.0', ocsApiRequest: 'non-empty' },
+  '28.0.2': { provisioningApiVersion: '1.18.0', themingPreferences: { coreAppOrder: true } },
+  '29.0.1': { provisioningApiVersion: '1.19.0', capabilities: { modRewriteWorking: true } },
+  // Absent in 29.0.1 (Fiize46/latest), present in 29.0.6.
+  '29.0.6': { themingPreferences: { keys: ['force_enable_blur_filter', 'shortcuts_disabled'] } },
+  '30.0.5': {
+    provisioningApiVersion: '1.20.0',
+    ocsApiRequest: 'non-empty',
+    themingPreferences: { keys: ['force_enable_blur_filter', 'shortcuts_disabled', 'primary_color'] },
+    capabilities: { themingKeys: THEMING_30 },
+  },
   '31.0.2': {
     provisioningApiVersion: '1.21.0',
     framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false, maintenanceFromQuery: false },
     editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
+    apps: { disabledList: 'list' },
+    logins: { tokenUpdatesLastLogin: true, recordsFirstLogin: true },
   },
+  // Absent in 31.0.6.
+  '31.0.11': { capabilities: { themingKeys: THEMING_31_0_11 } },
   '32.0.2': {
     provisioningApiVersion: '1.22.0',
     framework: { format: 'negotiated' },
@@ -86,10 +156,12 @@ const CHANGES: Record<string, Changes> = {
     editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { timezone: true },
+    apps: { verifyAppId: true },
   },
   '33.0.2': { provisioningApiVersion: '1.23.0' },
   '34.0.1': {
     provisioningApiVersion: '1.24.0',
+    capabilities: { themingKeys: THEMING_34 },
     // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.
     editableFields: ['address', 'biography', 'birthdate', 'displayname', 'email', 'fediverse', 'headline', 'organisation', 'phone', 'profile_enabled', 'pronouns', 'role', 'twitter', 'bluesky', 'website', 'additional_mail'],
   },

@@ -74,7 +74,19 @@ export interface ReleaseProfile {
     modRewriteWorking: boolean;
     /** The theming block's keys, in the order apps/theming/lib/Capabilities.php emits them (matrix.json themingCapabilityKeys). */
     themingKeys: readonly ThemingCapabilityKey[];
+    /**
+     * Where theming's colours come from (ThemingDefaults): one colour, the admin's `color` or the
+     * user's `background_color` (up to 29), or a primary colour (`primary_color`) and a separate
+     * background colour (`background_color`), each from the admin or the user (30+).
+     */
+    themingColors: 'single' | 'primary-and-background';
+    /** BackgroundService::DEFAULT_BACKGROUND_IMAGE. */
+    defaultBackground: string;
+    /** BackgroundService::SHIPPED_BACKGROUNDS. */
+    shippedBackgrounds: readonly string[];
   };
+  /** theming's appinfo/info.xml version (34's theming cacheBuster hashes it); §10. */
+  themingVersion: string;
 }
 
 export type ThemingPreferenceKey = 'force_enable_blur_filter' | 'shortcuts_disabled' | 'primary_color';
@@ -84,6 +96,16 @@ export type ThemingCapabilityKey =
   | 'color-element-bright' | 'color-element-dark' | 'logo' | 'background' | 'background-text' | 'background-plain'
   | 'background-default' | 'logoheader' | 'favicon' | 'primaryColor' | 'backgroundColor' | 'defaultPrimaryColor'
   | 'defaultBackgroundColor' | 'inverted' | 'cacheBuster' | 'enabledThemes';
+
+/** BackgroundService::SHIPPED_BACKGROUNDS of 29.0.6; later releases add their new default in front. */
+const BACKGROUNDS_29 = [
+  'hannah-maclean-soft-floral.jpg', 'ted-moravec-morning-fog.jpg', 'stefanus-martanto-setyo-husodo-underwater-ocean.jpg',
+  'zoltan-voros-rhythm-and-blues.jpg', 'anatoly-mikhaltsov-butterfly-wing-scale.jpg', 'bernie-cetonia-aurata-take-off-composition.jpg',
+  'dejan-krsmanovic-ribbed-red-metal.jpg', 'eduardo-neves-pedra-azul.jpg', 'european-space-agency-barents-bloom.jpg',
+  'hannes-fritz-flippity-floppity.jpg', 'hannes-fritz-roulette.jpg', 'hannes-fritz-sea-spray.jpg', 'kamil-porembinski-clouds.jpg',
+  'bernard-spragg-new-zealand-fern.jpg', 'rawpixel-pink-tapioca-bubbles.jpg', 'nasa-waxing-crescent-moon.jpg',
+  'tommy-chau-already.jpg', 'tommy-chau-lion-rock-hill.jpg', 'lali-masriera-yellow-bricks.jpg',
+];
 
 const THEMING_27: readonly ThemingCapabilityKey[] = [
   'name', 'url', 'slogan', 'color', 'color-text', 'color-element', 'color-element-bright', 'color-element-dark',
@@ -122,23 +144,37 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   apps: { disabledList: 'diff-keys', verifyAppId: false },
   logins: { tokenUpdatesLastLogin: false, recordsFirstLogin: false },
   themingPreferences: { keys: ['shortcuts_disabled'], coreAppOrder: false },
-  capabilities: { modRewriteWorking: false, themingKeys: THEMING_27 },
+  capabilities: {
+    modRewriteWorking: false,
+    themingKeys: THEMING_27,
+    themingColors: 'single',
+    defaultBackground: 'kamil-porembinski-clouds.jpg',
+    shippedBackgrounds: BACKGROUNDS_29,
+  },
+  themingVersion: '2.2.0',
 };
 
 /** What each release changed, keyed by the first release we have that shows it. */
 const CHANGES: Record<string, Changes> = {
-  '28.0.2': { provisioningApiVersion: '1.18.0', themingPreferences: { coreAppOrder: true } },
-  '29.0.1': { provisioningApiVersion: '1.19.0', capabilities: { modRewriteWorking: true } },
+  '28.0.2': { provisioningApiVersion: '1.18.0', themingVersion: '2.3.0', themingPreferences: { coreAppOrder: true } },
+  '29.0.1': { provisioningApiVersion: '1.19.0', themingVersion: '2.4.0', capabilities: { modRewriteWorking: true } },
   // Absent in 29.0.1 (Fiize46/latest), present in 29.0.6.
   '29.0.6': { themingPreferences: { keys: ['force_enable_blur_filter', 'shortcuts_disabled'] } },
   '30.0.5': {
     provisioningApiVersion: '1.20.0',
     ocsApiRequest: 'non-empty',
     themingPreferences: { keys: ['force_enable_blur_filter', 'shortcuts_disabled', 'primary_color'] },
-    capabilities: { themingKeys: THEMING_30 },
+    themingVersion: '2.5.0',
+    capabilities: {
+      themingKeys: THEMING_30,
+      themingColors: 'primary-and-background',
+      defaultBackground: 'jenna-kim-the-globe.webp',
+      shippedBackgrounds: ['jenna-kim-the-globe.webp', ...BACKGROUNDS_29],
+    },
   },
   '31.0.2': {
     provisioningApiVersion: '1.21.0',
+    themingVersion: '2.6.1',
     framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false, maintenanceFromQuery: false },
     editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
@@ -150,6 +186,11 @@ const CHANGES: Record<string, Changes> = {
   '31.0.11': { capabilities: { themingKeys: THEMING_31_0_11 } },
   '32.0.2': {
     provisioningApiVersion: '1.22.0',
+    themingVersion: '2.7.0',
+    capabilities: {
+      defaultBackground: 'jo-myoung-hee-fluid.webp',
+      shippedBackgrounds: ['jo-myoung-hee-fluid.webp', 'jenna-kim-the-globe.webp', ...BACKGROUNDS_29],
+    },
     framework: { format: 'negotiated' },
     negotiation: 'request-format',
     malformedJson: 'error',
@@ -158,9 +199,10 @@ const CHANGES: Record<string, Changes> = {
     userDetails: { timezone: true },
     apps: { verifyAppId: true },
   },
-  '33.0.2': { provisioningApiVersion: '1.23.0' },
+  '33.0.2': { provisioningApiVersion: '1.23.0', themingVersion: '2.8.0' },
   '34.0.1': {
     provisioningApiVersion: '1.24.0',
+    themingVersion: '2.9.0',
     capabilities: { themingKeys: THEMING_34 },
     // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.
     editableFields: ['address', 'biography', 'birthdate', 'displayname', 'email', 'fediverse', 'headline', 'organisation', 'phone', 'profile_enabled', 'pronouns', 'role', 'twitter', 'bluesky', 'website', 'additional_mail'],
@@ -188,4 +230,12 @@ const PROFILES = new Map<string, ReleaseProfile>();
 
 export function profileOf(release: Release): ReleaseProfile {
   return PROFILES.get(release.version)!;
+}
+
+/**
+ * The versions of the shipped apps the release fixes (their appinfo/info.xml): a shipped app cannot
+ * be updated apart from the server, so these win over a fixture's `version`.
+ */
+export function shippedAppVersions(profile: ReleaseProfile): Readonly<Record<string, string>> {
+  return { provisioning_api: profile.provisioningApiVersion, theming: profile.themingVersion };
 }

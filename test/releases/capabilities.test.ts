@@ -118,42 +118,35 @@ describe('provisioning_api version: the release ships it, whatever the fixture s
     ['33.0.2', '1.23.0'],
     ['34.0.1', '1.24.0'],
   ];
-  it.each(VERSIONS_BY_RELEASE)('%s -> provisioning_api.version %s, also in GET /cloud/apps/provisioning_api', async (release, expected) => {
-    const caps = await capabilitiesOf(release, 'admin');
-    expectBlock(caps.capabilities.provisioning_api, provisioning(expected));
-    const { app } = await freshMock({ nextcloud: release });
-    const info = await ocs(app, 'get', 2, '/cloud/apps/provisioning_api', { format: 'json' });
-    expect((JSON.parse(info.text) as { ocs: { data: { version: string } } }).ocs.data.version).toBe(expected);
+  it('27.1.4 1.17.0, 28.0.2 1.18.0, 29.0.1 1.19.0, 30.0.5 1.20.0, 31.x 1.21.0, 32.0.2 1.22.0, 33.0.2 1.23.0, 34.0.1 1.24.0; also in GET /cloud/apps/provisioning_api', async () => {
+    for (const [release, expected] of VERSIONS_BY_RELEASE) {
+      const caps = await capabilitiesOf(release, 'admin');
+      expectBlock(caps.capabilities.provisioning_api, provisioning(expected));
+      const { app } = await freshMock({ nextcloud: release });
+      const info = await ocs(app, 'get', 2, '/cloud/apps/provisioning_api', { format: 'json' });
+      expect((JSON.parse(info.text) as { ocs: { data: { version: string } } }).ocs.data.version, release).toBe(expected);
+    }
   });
 });
 
 describe('core capabilities', () => {
-  it('28 -> pollinterval, webdav-root, reference-api, reference-regex (no mod-rewrite-working)', async () => {
-    expectBlock((await capabilitiesOf('28', 'bob')).capabilities.core, CORE_UP_TO_28);
-  });
-  it('27 -> the same four keys', async () => {
+  it('27 -> pollinterval, webdav-root, reference-api, reference-regex (no mod-rewrite-working)', async () => {
     expectBlock((await capabilitiesOf('27', 'bob')).capabilities.core, CORE_UP_TO_28);
   });
-  it('29.0.1 -> mod-rewrite-working: false added', async () => {
+  it('28 -> the same four keys; 29.0.1 -> mod-rewrite-working: false added', async () => {
+    expectBlock((await capabilitiesOf('28', 'bob')).capabilities.core, CORE_UP_TO_28);
     expectBlock((await capabilitiesOf('29.0.1', 'bob')).capabilities.core, CORE_FROM_29);
   });
 });
 
 describe('theming capabilities', () => {
-  it.each([true, false])('28: the 29 keys and values (logged in: %s)', async (loggedIn) => {
-    const caps = await capabilitiesOf('28', loggedIn ? 'bob' : null);
-    expectBlock(caps.capabilities.theming, theming29(loggedIn));
-  });
-
-  it.each(['bob', null])('30 (%s) -> background-text after background; default image jenna-kim-the-globe.webp for everyone', async (user) => {
+  it.each(['bob', null])('28 (%s) has the 29 keys and values; 30 -> background-text after background, default image jenna-kim-the-globe.webp for everyone', async (user) => {
+    expectBlock((await capabilitiesOf('28', user)).capabilities.theming, theming29(user !== null));
     expectBlock((await capabilitiesOf('30', user)).capabilities.theming, theming30('jenna-kim-the-globe.webp', false));
   });
 
-  it('31.0.6 -> still no productName', async () => {
-    expectBlock((await capabilitiesOf('31.0.6', 'bob')).capabilities.theming, theming30('jenna-kim-the-globe.webp', false));
-  });
-
-  it.each(['bob', null])('31.0.11 (%s) -> productName after name', async (user) => {
+  it.each(['bob', null])('31.0.6 (%s) still has no productName; 31.0.11 -> productName after name', async (user) => {
+    expectBlock((await capabilitiesOf('31.0.6', user)).capabilities.theming, theming30('jenna-kim-the-globe.webp', false));
     expectBlock((await capabilitiesOf('31.0.11', user)).capabilities.theming, theming30('jenna-kim-the-globe.webp', true));
   });
 

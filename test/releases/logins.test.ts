@@ -37,35 +37,19 @@ async function loginFields(t: TestMock, id: string): Promise<Record<string, unkn
   return Object.fromEntries(Object.entries(data).filter(([key]) => /login/i.test(key) || key === 'quota'));
 }
 
-describe.each(['29', '30'])('%s: token logins record nothing', (release) => {
-  it(`${release}: an app-password login leaves the last login at 0; the later password login is the first one and creates the home`, async () => {
-    const { t, clock } = await mockAt(release);
-    expect((await callWith(t, 2, '/cloud/user', 'erin', 'erin-app-password-0001')).status).toBe(200);
-    expect(user(t, 'erin')).toMatchObject({ lastLogin: 0, firstLogin: 0, hasHome: false, usedBytes: 0 });
-    expect(await loginFields(t, 'erin')).toEqual({ lastLogin: 0, quota: { quota: 'none', used: 0 } });
+describe('app-password logins', () => {
+  it('29 and 30 leave the last login at 0, and the later password login is the first one (home created); 31.0.2 sets last and first login (lastLoginTimestamp, firstLoginTimestamp) but creates no home', async () => {
+    for (const release of ['29', '30']) {
+      const { t, clock } = await mockAt(release);
+      expect((await callWith(t, 2, '/cloud/user', 'erin', 'erin-app-password-0001')).status).toBe(200);
+      expect(user(t, 'erin')).toMatchObject({ lastLogin: 0, firstLogin: 0, hasHome: false, usedBytes: 0 });
+      expect(await loginFields(t, 'erin')).toEqual({ lastLogin: 0, quota: { quota: 'none', used: 0 } });
+      clock.now = TEST_NOW + 5 * MINUTE;
+      expect((await callWith(t, 2, '/cloud/user', 'erin', 'erin-password')).status).toBe(200);
+      expect(user(t, 'erin')).toMatchObject({ lastLogin: NOW + 300, firstLogin: 0, hasHome: true, usedBytes: 164 });
+      expect((await loginFields(t, 'erin')).lastLogin).toBe((NOW + 300) * 1000);
+    }
 
-    clock.now = TEST_NOW + 5 * MINUTE;
-    expect((await callWith(t, 2, '/cloud/user', 'erin', 'erin-password')).status).toBe(200);
-    expect(user(t, 'erin')).toMatchObject({ lastLogin: NOW + 300, firstLogin: 0, hasHome: true, usedBytes: 164 });
-    expect((await loginFields(t, 'erin')).lastLogin).toBe((NOW + 300) * 1000);
-  });
-
-  it(`${release}: a Bearer login leaves the last login as it was`, async () => {
-    const { t } = await mockAt(release);
-    const res = await request(t.app).get('/ocs/v2.php/cloud/user?format=json').set('Authorization', 'Bearer erin-app-password-0001');
-    expect(res.status).toBe(200);
-    expect(user(t, 'erin')).toMatchObject({ lastLogin: 0, firstLogin: 0 });
-  });
-
-  it(`${release}: a password login of an account that logged in before records no first login`, async () => {
-    const { t } = await mockAt(release);
-    expect((await callWith(t, 2, '/cloud/user', 'old', 'old-password')).status).toBe(200);
-    expect(user(t, 'old')).toMatchObject({ lastLogin: NOW, firstLogin: 0 });
-  });
-});
-
-describe('31.0.2: token logins count, first logins are recorded', () => {
-  it('an app-password login sets last and first login (shown as lastLoginTimestamp and firstLoginTimestamp) but creates no home', async () => {
     const { t } = await mockAt('31.0.2');
     expect((await callWith(t, 2, '/cloud/user', 'erin', 'erin-app-password-0001')).status).toBe(200);
     expect(user(t, 'erin')).toMatchObject({ lastLogin: NOW, firstLogin: NOW, hasHome: false, usedBytes: 0 });
@@ -76,16 +60,28 @@ describe('31.0.2: token logins count, first logins are recorded', () => {
       quota: { quota: 'none', used: 0 },
     });
   });
+});
 
-  it('a Bearer login sets the last login', async () => {
-    const { t, clock } = await mockAt('31.0.2');
-    clock.now = TEST_NOW + 5 * MINUTE;
-    const res = await request(t.app).get('/ocs/v2.php/cloud/user?format=json').set('Authorization', 'Bearer erin-app-password-0001');
-    expect(res.status).toBe(200);
-    expect(user(t, 'erin')).toMatchObject({ lastLogin: NOW + 300, firstLogin: NOW + 300 });
+describe('Bearer logins', () => {
+  it('29 and 30 leave the last login as it was; 31.0.2 sets it', async () => {
+    for (const release of ['29', '30', '31.0.2']) {
+      const { t, clock } = await mockAt(release);
+      clock.now = TEST_NOW + 5 * MINUTE;
+      const res = await request(t.app).get('/ocs/v2.php/cloud/user?format=json').set('Authorization', 'Bearer erin-app-password-0001');
+      expect(res.status).toBe(200);
+      const expected = release === '31.0.2' ? { lastLogin: NOW + 300, firstLogin: NOW + 300 } : { lastLogin: 0, firstLogin: 0 };
+      expect(user(t, 'erin'), release).toMatchObject(expected);
+    }
   });
+});
 
-  it('an account that logged in before gets firstLoginTimestamp -1 at its next login', async () => {
+describe('first logins', () => {
+  it('29 and 30 record none; 31.0.2 gives an account that logged in before firstLoginTimestamp -1 at its next login', async () => {
+    for (const release of ['29', '30']) {
+      const { t } = await mockAt(release);
+      expect((await callWith(t, 2, '/cloud/user', 'old', 'old-password')).status).toBe(200);
+      expect(user(t, 'old'), release).toMatchObject({ lastLogin: NOW, firstLogin: 0 });
+    }
     const { t } = await mockAt('31.0.2');
     expect((await callWith(t, 2, '/cloud/user', 'old', 'old-password')).status).toBe(200);
     expect(user(t, 'old')).toMatchObject({ lastLogin: NOW, firstLogin: -1 });

@@ -21,13 +21,11 @@ const post = (t: TestMock, version: 1 | 2, format: 'json' | 'xml', path: string,
   call(t, 'post', version, `${PREFS}${path}`, { user: 'bob', format, body: { configValue: value } });
 
 describe.each(MATRIX)('theming/primary_color v$version $format', ({ version, format }) => {
-  it(`v${version} ${format} 29: theming/primary_color '#ff0000' -> 400, nothing written`, async () => {
-    const t = await freshMock({ nextcloud: '29' });
-    await expectAnswer(await post(t, version, format, '/theming/primary_color', '#ff0000'), version, format, REFUSED);
-    expect(prefs(t, 'theming')).toEqual([]);
-  });
+  it(`v${version} ${format} theming/primary_color '#ff0000': 29 -> 400, nothing written; 30 -> ok, stored; then deleted -> ok, removed`, async () => {
+    const old = await freshMock({ nextcloud: '29' });
+    await expectAnswer(await post(old, version, format, '/theming/primary_color', '#ff0000'), version, format, REFUSED);
+    expect(prefs(old, 'theming')).toEqual([]);
 
-  it(`v${version} ${format} 30: '#ff0000' -> ok, stored; then deleted -> ok, removed`, async () => {
     const t = await freshMock({ nextcloud: '30' });
     await expectAnswer(await post(t, version, format, '/theming/primary_color', '#ff0000'), version, format, OK, 'preferences-set-preference', '30.0.5');
     expect(prefs(t, 'theming')).toEqual([['primary_color', '#ff0000']]);
@@ -60,23 +58,16 @@ describe.each(VERSIONS)('theming preference keys per release v%s', (version) => 
     expect(prefs(t, 'theming')).toEqual([]);
   });
 
-  it(`v${version} 27: core/apporder -> 400 (its theming listener judges theming keys only)`, async () => {
-    const t = await freshMock({ nextcloud: '27' });
+  it(`v${version} core/apporder: 27 -> 400 (its theming listener judges theming keys only, dav's still takes dav/user_status_automation); 28 -> ok, stored`, async () => {
+    const old = await freshMock({ nextcloud: '27' });
     const order = JSON.stringify({ files: { order: 1 } });
-    await expectAnswer(await post(t, version, 'json', '/core/apporder', order), version, 'json', REFUSED);
-    expect(prefs(t, 'core')).toEqual([]);
-  });
+    await expectAnswer(await post(old, version, 'json', '/core/apporder', order), version, 'json', REFUSED);
+    expect(prefs(old, 'core')).toEqual([]);
+    await expectAnswer(await post(old, version, 'json', '/dav/user_status_automation', 'yes'), version, 'json', OK);
+    expect(prefs(old, 'dav')).toEqual([['user_status_automation', 'yes']]);
 
-  it(`v${version} 28: core/apporder -> ok, stored`, async () => {
     const t = await freshMock({ nextcloud: '28' });
-    const order = JSON.stringify({ files: { order: 1 } });
     await expectAnswer(await post(t, version, 'json', '/core/apporder', order), version, 'json', OK, 'preferences-set-preference', '28.0.2');
     expect(prefs(t, 'core')).toEqual([['apporder', order]]);
-  });
-
-  it(`v${version} 27: dav/user_status_automation 'yes' -> ok (dav's listener is the same in every release)`, async () => {
-    const t = await freshMock({ nextcloud: '27' });
-    await expectAnswer(await post(t, version, 'json', '/dav/user_status_automation', 'yes'), version, 'json', OK);
-    expect(prefs(t, 'dav')).toEqual([['user_status_automation', 'yes']]);
   });
 });

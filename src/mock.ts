@@ -8,7 +8,7 @@ import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './
 import type { Clock } from './state/logins.js';
 import type { State } from './state/model.js';
 import { NEWEST_RELEASE, resolveRelease } from './releases/catalog.js';
-import { profileOf, type ReleaseProfile } from './releases/profiles.js';
+import { profileOf, shippedAppVersions, type ReleaseProfile } from './releases/profiles.js';
 import { releaseSpec } from './releases/spec.js';
 import { scenariosOf } from './scenarios/install.js';
 import type { ScenarioFile } from './scenarios/types.js';
@@ -53,14 +53,14 @@ export class OcsMock implements PipelineContext {
     readonly profile: ReleaseProfile,
     readonly clock: Clock = Date.now,
   ) {
-    this.state = createState(fixture, cloudHost);
+    this.state = createState(fixture, cloudHost, shippedAppVersions(profile));
     this.operations = operationsFor(profile);
     this.handle = createOcsHandler(() => this);
   }
 
   /** Back to the fixture's state (and every reset listener run). */
   reset(): void {
-    this.state = createState(this.fixture, this.cloudHost);
+    this.state = createState(this.fixture, this.cloudHost, shippedAppVersions(this.profile));
     for (const listener of this.resetListeners) listener();
   }
 

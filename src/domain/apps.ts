@@ -1,4 +1,5 @@
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
+import { RESPOND_UNAUTHORISED } from '../ocs/status.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import type { State } from '../state/model.js';
@@ -16,7 +17,8 @@ export function enabledAppIds(state: State): string[] {
 
 /**
  * GET /cloud/apps. Without a filter: installed apps minus the always-enabled ones. `disabled` keeps
- * the keys PHP's array_diff leaves (positions in the scan list), so JSON shows an object.
+ * the keys PHP's array_diff leaves (positions in the scan list), so JSON shows an object; 31+ wrap
+ * it in array_values().
  */
 export function getApps(ctx: AuthenticatedContext): PhpValue {
   const filter = ctx.params.filter;
@@ -27,6 +29,7 @@ export function getApps(ctx: AuthenticatedContext): PhpValue {
   }
   if (filter === 'enabled') return { apps: enabledAppIds(ctx.state) };
   if (filter === 'disabled') {
+    if (ctx.profile.apps.disabledList === 'list') return { apps: listed.filter((app) => !app.enabled).map((app) => app.id) };
     const disabled: { [key: string]: PhpValue } = {};
     listed.forEach((app, index) => {
       if (!app.enabled) disabled[String(index)] = app.id;
@@ -38,15 +41,27 @@ export function getApps(ctx: AuthenticatedContext): PhpValue {
   throw new OcsError(101, messageOf(ctx.profile, 'appsBadFilter'));
 }
 
+/** AppManager::cleanAppId(): only lower-case letters, digits, '_' and '-', not leading digits or separators, no trailing separators. */
+function cleanAppId(app: string): string {
+  return app.replace(/(^[0-9_-]+|[^a-z0-9_-]+|[_-]+$)/g, '');
+}
+
+/** The app id of the route; 32+ refuse one cleanAppId() would change (AppsController::verifyAppId). */
+function appIdParam(ctx: AuthenticatedContext): string {
+  const app = stringParam(ctx.params, 'app');
+  if (ctx.profile.apps.verifyAppId && cleanAppId(app) !== app) throw new OcsError(RESPOND_UNAUTHORISED, 'Invalid app id given');
+  return app;
+}
+
 export function getAppInfo(ctx: AuthenticatedContext): PhpValue {
-  const app = ctx.state.apps.get(stringParam(ctx.params, 'app'));
+  const app = ctx.state.apps.get(appIdParam(ctx));
   if (!app) throw new OcsError(998, APP_NOT_FOUND);
   return appInfoOf(app);
 }
 
 /** AppManager::enableApp() only writes `enabled`: an app that was never installed gets no other row. */
 export function enableApp(ctx: AuthenticatedContext): PhpValue {
-  const app = ctx.state.apps.get(stringParam(ctx.params, 'app'));
+  const app = ctx.state.apps.get(appIdParam(ctx));
   if (!app) throw new OcsError(998, APP_NOT_FOUND);
   app.enabled = true;
   settingsOf(ctx.state.appConfig, app.id).set('enabled', 'yes');
@@ -55,7 +70,7 @@ export function enableApp(ctx: AuthenticatedContext): PhpValue {
 
 /** Disabling an unknown app succeeds and still writes `<app>/enabled = no` (measured on NC 29). */
 export function disableApp(ctx: AuthenticatedContext): PhpValue {
-  const appId = stringParam(ctx.params, 'app');
+  const appId = appIdParam(ctx);
   const app = ctx.state.apps.get(appId);
   if (app?.alwaysEnabled) throw new InternalServerError(`${appId} can't be disabled.`);
   if (app) app.enabled = false;

@@ -7,7 +7,11 @@ import { ServerUrls } from './capabilities/urls.js';
 import type { HandlerContext } from './context.js';
 import type { Release } from '../releases/catalog.js';
 
-/** The release the mock reports; its capability data lives in ./capabilities/nc29.ts. */
+/**
+ * Who registers capabilities: the apps of the 29.0.6 tarball (./capabilities/nc29.ts). What differs
+ * between releases inside a block (core keys, theming keys and colours) the providers read from the
+ * release profile (env.profile.capabilities).
+ */
 const PROFILE: CapabilityProfile = NC29_CAPABILITIES;
 
 /** The `version` block (core OCSController::getCapabilities): the release's numbers, as ints. */
@@ -23,7 +27,7 @@ function versionBlock(release: Release): PhpValue {
  * IPublicCapability ones.
  */
 export function getCapabilities(ctx: HandlerContext): PhpValue {
-  const env: CapabilityEnv = { state: ctx.state, user: ctx.actor, urls: new ServerUrls(ctx.server) };
+  const env: CapabilityEnv = { profile: ctx.profile, state: ctx.state, user: ctx.actor, urls: new ServerUrls(ctx.server) };
   const providers = [...PROFILE.server, ...enabledAppIds(ctx.state).flatMap((app) => PROFILE.apps[app] ?? [])];
   let capabilities: PhpValue = {};
   for (const provider of providers) {

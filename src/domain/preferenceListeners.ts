@@ -1,18 +1,23 @@
 import { InternalServerError } from '../ocs/OcsError.js';
+import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ThemingPreferenceKey } from '../releases/theming.js';
 import type { State, User } from '../state/model.js';
 import { isAppEnabledForUser } from './appEnablement.js';
 import { isIntegerKey, isNumeric, isPhpArray, phpArrayEntries, phpJsonDecode } from './phpRules.js';
 
 /**
  * The listeners of BeforePreferenceSetEvent / BeforePreferenceDeletedEvent (lib/public/Config/) in
- * the apps Nextcloud 29 ships: only dav and theming register one (both always enabled). A
- * preference may be written through the provisioning API only if a listener says it is valid.
+ * the apps Nextcloud ships: only dav and theming register one (both always enabled). A preference
+ * may be written through the provisioning API only if a listener says it is valid. dav's listener
+ * is the same in 27.1.4 to 34.0.1; theming's keys grow (the release profile's themingPreferences).
  */
 
 /** A BeforePreferenceSetEvent, or a BeforePreferenceDeletedEvent when there is no value. */
 export interface PreferenceEvent {
   state: State;
   user: User;
+  /** What the release's theming listener judges. */
+  theming: ReleaseProfile['themingPreferences'];
   appId: string;
   configKey: string;
   /** The value to be set; absent when the preference is being deleted. */
@@ -33,11 +38,16 @@ function davUserPreference(event: PreferenceEvent): Verdict {
   return undefined;
 }
 
-/** apps/theming/lib/Listener/BeforePreferenceListener.php ALLOWED_KEYS, each with the values it accepts. */
-const THEMING_KEYS = new Map<string, (value: string) => boolean>([
-  ['force_enable_blur_filter', (value) => value === 'yes' || value === 'no'],
-  ['shortcuts_disabled', (value) => value === 'yes'],
-]);
+/** apps/theming/lib/Listener/BeforePreferenceListener.php: the values each of its ALLOWED_KEYS accepts. */
+const THEMING_VALUES: Record<ThemingPreferenceKey, (value: string) => boolean> = {
+  force_enable_blur_filter: (value) => value === 'yes' || value === 'no',
+  shortcuts_disabled: (value) => value === 'yes',
+  primary_color: (value) => /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value),
+};
+
+function isThemingKey(event: PreferenceEvent, key: string): key is ThemingPreferenceKey {
+  return (event.theming.keys as readonly string[]).includes(key);
+}
 
 /** The key isset($installedApps[$app]) looks up for a JSON value: PHP array keys are strings or integers. */
 function appKey(app: unknown): string {
@@ -68,15 +78,14 @@ function isAppOrder(event: PreferenceEvent, value: string): boolean {
   return true;
 }
 
-/** theming's listener: `theming/*` keys of ALLOWED_KEYS and `core/apporder`. */
+/** theming's listener: `theming/*` keys of ALLOWED_KEYS and (28+) `core/apporder`. */
 function themingBeforePreference(event: PreferenceEvent): Verdict {
   const { appId, configKey, configValue } = event;
   if (appId === 'theming') {
-    const accepts = THEMING_KEYS.get(configKey);
-    if (!accepts) return undefined;
-    return configValue === undefined ? true : accepts(configValue);
+    if (!isThemingKey(event, configKey)) return undefined;
+    return configValue === undefined ? true : THEMING_VALUES[configKey](configValue);
   }
-  if (appId === 'core' && configKey === 'apporder') {
+  if (appId === 'core' && configKey === 'apporder' && event.theming.coreAppOrder) {
     if (configValue === undefined) return true;
     return isAppOrder(event, configValue) ? true : undefined;
   }

@@ -13,7 +13,7 @@ import { isIntegerKey } from './phpRules.js';
  */
 
 function event(ctx: AuthenticatedContext, appId: string, configKey: string, configValue?: string): PreferenceEvent {
-  return { state: ctx.state, user: ctx.actor, appId, configKey, configValue };
+  return { state: ctx.state, user: ctx.actor, theming: ctx.profile.themingPreferences, appId, configKey, configValue };
 }
 
 function check(candidate: PreferenceEvent): void {

@@ -174,7 +174,7 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   // ocs/v1.php logs in (OC::handleLogin) before it routes: every authenticated request counts,
   // unknown routes and refused ones included; what scenarios answer above never got that far.
   if (auth.kind === 'user') {
-    recordLogin(state, auth.user, Math.floor(ctx.clock() / 1000), auth.method === 'password' ? 'password' : 'token');
+    recordLogin(state, auth.user, Math.floor(ctx.clock() / 1000), auth.method === 'password' ? 'password' : 'token', profile.logins);
   }
 
   if (match.kind === 'method-not-allowed') return writeMethodNotAllowed(res, answer);

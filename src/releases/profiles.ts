@@ -4,6 +4,7 @@ import type { Access } from '../operations.js';
 import type { ProfileProperty } from '../state/model.js';
 import { OC_API_FRAMING } from '../ocs/status.js';
 import { RELEASES, type Release } from './catalog.js';
+import { BACKGROUNDS_29, THEMING_27, THEMING_30, THEMING_31_0_11, THEMING_34, type ThemingCapabilityKey, type ThemingPreferenceKey } from './theming.js';
 import type { CodeId, MessageId } from './messages.js';
 
 /**
@@ -100,6 +101,46 @@ export interface ReleaseProfile {
     /** Removing (value '') the additional address that is the notification address clears that too (30+, editUserMultiValue). */
     clearNotifyEmailWithAddress: boolean;
   };
+  /** GET/POST/DELETE /cloud/apps (apps/provisioning_api/lib/Controller/AppsController.php); §11. */
+  apps: {
+    /** `filter=disabled`: array_diff() with its keys (up to 30; a JSON object once there is a gap) or array_values() (31+). */
+    disabledList: 'diff-keys' | 'list';
+    /** getAppInfo, enable and disable refuse an id AppManager::cleanAppId() changes: 997 'Invalid app id given' (32+). */
+    verifyAppId: boolean;
+  };
+  /** What a login records (lib/private/User/Session.php::completeLogin, User::updateLastLoginTimestamp); §5. */
+  logins: {
+    /** App-password and Bearer logins set the last login too (31+, nextcloud/server#45020; absent in 30.0.5). */
+    tokenUpdatesLastLogin: boolean;
+    /** The first login is recorded, -1 for an account that logged in before (31+). */
+    recordsFirstLogin: boolean;
+  };
+  /** apps/theming/lib/Listener/BeforePreferenceListener.php: which user preferences it lets the provisioning API write. */
+  themingPreferences: {
+    /** ALLOWED_KEYS of `theming`, in order. */
+    keys: readonly ThemingPreferenceKey[];
+    /** It also judges `core/apporder` (28+). */
+    coreAppOrder: boolean;
+  };
+  /** GET /cloud/capabilities: blocks whose keys differ between releases; §10. */
+  capabilities: {
+    /** core: `mod-rewrite-working` (29+; lib/private/OCS/CoreCapabilities.php). */
+    modRewriteWorking: boolean;
+    /** The theming block's keys, in the order apps/theming/lib/Capabilities.php emits them (matrix.json themingCapabilityKeys). */
+    themingKeys: readonly ThemingCapabilityKey[];
+    /**
+     * Where theming's colours come from (ThemingDefaults): one colour, the admin's `color` or the
+     * user's `background_color` (up to 29), or a primary colour (`primary_color`) and a separate
+     * background colour (`background_color`), each from the admin or the user (30+).
+     */
+    themingColors: 'single' | 'primary-and-background';
+    /** BackgroundService::DEFAULT_BACKGROUND_IMAGE. */
+    defaultBackground: string;
+    /** BackgroundService::SHIPPED_BACKGROUNDS. */
+    shippedBackgrounds: readonly string[];
+  };
+  /** theming's appinfo/info.xml version (34's theming cacheBuster hashes it); §10. */
+  themingVersion: string;
 }
 
 /** Per-user settings editUser writes besides language and locale. */
@@ -154,13 +195,26 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   codes: { subAdminGroupMissing: 102, editUserKeyRefused: 103, editUserInvalidValue: 102, editUserPasswordPolicy: 103 },
   userIdMaxLength: null,
   userEdits: { settings: [], selfProperties: [], normaliseEmails: false, clearNotifyEmailWithAddress: false },
+  apps: { disabledList: 'diff-keys', verifyAppId: false },
+  logins: { tokenUpdatesLastLogin: false, recordsFirstLogin: false },
+  themingPreferences: { keys: ['shortcuts_disabled'], coreAppOrder: false },
+  capabilities: {
+    modRewriteWorking: false,
+    themingKeys: THEMING_27,
+    themingColors: 'single',
+    defaultBackground: 'kamil-porembinski-clouds.jpg',
+    shippedBackgrounds: BACKGROUNDS_29,
+  },
+  themingVersion: '2.2.0',
 };
 
 /** What each release changed, keyed by the first release we have that shows it. */
 const CHANGES: Record<string, Changes> = {
-  '28.0.2': { provisioningApiVersion: '1.18.0' },
+  '28.0.2': { provisioningApiVersion: '1.18.0', themingVersion: '2.3.0', themingPreferences: { coreAppOrder: true } },
   '29.0.1': {
     provisioningApiVersion: '1.19.0',
+    themingVersion: '2.4.0',
+    capabilities: { modRewriteWorking: true },
     lists: { subAdminDisabledKeeps: 'disabled' },
     // "account" and "sub-admin" wording, translated (S28 -> S29a; recordings users-add-user/*, apps-get-apps/as-user).
     messages: {
@@ -183,7 +237,11 @@ const CHANGES: Record<string, Changes> = {
       loginDots: 'Login must not consist of dots only',
     },
   },
-  '29.0.6': { lists: { disabledSearch: true } },
+  '29.0.6': {
+    lists: { disabledSearch: true },
+    // Absent in 29.0.1 (Fiize46/latest), present in 29.0.6.
+    themingPreferences: { keys: ['force_enable_blur_filter', 'shortcuts_disabled'] },
+  },
   '30.0.5': {
     provisioningApiVersion: '1.20.0',
     ocsApiRequest: 'non-empty',
@@ -192,18 +250,40 @@ const CHANGES: Record<string, Changes> = {
     messages: { passwordLinkNeedsEmail: 'An email address is required, to send a password link to the user.' },
     codes: { subAdminGroupMissing: 109, editUserKeyRefused: 113, editUserInvalidValue: 101, editUserPasswordPolicy: 107 },
     userEdits: { settings: ['first_day_of_week'], selfProperties: ['birthdate'], clearNotifyEmailWithAddress: true },
+    themingPreferences: { keys: ['force_enable_blur_filter', 'shortcuts_disabled', 'primary_color'] },
+    themingVersion: '2.5.0',
+    capabilities: {
+      themingKeys: THEMING_30,
+      themingColors: 'primary-and-background',
+      defaultBackground: 'jenna-kim-the-globe.webp',
+      shippedBackgrounds: ['jenna-kim-the-globe.webp', ...BACKGROUNDS_29],
+    },
   },
   '31.0.2': {
     provisioningApiVersion: '1.21.0',
+    themingVersion: '2.6.1',
     framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false, maintenanceFromQuery: false },
     editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
+    apps: { disabledList: 'list' },
+    logins: { tokenUpdatesLastLogin: true, recordsFirstLogin: true },
   },
   '31.0.6': { messages: { loginTooLong: 'Login is too long' }, userIdMaxLength: 64 },
-  '31.0.11': { userDetails: { additionalMailNormalized: true }, lists: { groupSearchOrder: 'uid' }, userEdits: { normaliseEmails: true } },
+  '31.0.11': {
+    userDetails: { additionalMailNormalized: true },
+    lists: { groupSearchOrder: 'uid' },
+    userEdits: { normaliseEmails: true },
+    // Absent in 31.0.6.
+    capabilities: { themingKeys: THEMING_31_0_11 },
+  },
   '32.0.2': {
     provisioningApiVersion: '1.22.0',
+    themingVersion: '2.7.0',
+    capabilities: {
+      defaultBackground: 'jo-myoung-hee-fluid.webp',
+      shippedBackgrounds: ['jo-myoung-hee-fluid.webp', 'jenna-kim-the-globe.webp', ...BACKGROUNDS_29],
+    },
     framework: { format: 'negotiated' },
     negotiation: 'request-format',
     malformedJson: 'error',
@@ -214,11 +294,14 @@ const CHANGES: Record<string, Changes> = {
     access: { 'groups-get-group-users': 'user' },
     lists: { groupMembersListUsers: true },
     userEdits: { settings: ['first_day_of_week', 'timezone'] },
+    apps: { verifyAppId: true },
   },
-  '33.0.2': { provisioningApiVersion: '1.23.0' },
+  '33.0.2': { provisioningApiVersion: '1.23.0', themingVersion: '2.8.0' },
   '34.0.1': {
     provisioningApiVersion: '1.24.0',
     messages: { loginTooLong: 'Username is too long', appsBadFilter: 'Invalid filter' },
+    themingVersion: '2.9.0',
+    capabilities: { themingKeys: THEMING_34 },
     // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.
     editableFields: ['address', 'biography', 'birthdate', 'displayname', 'email', 'fediverse', 'headline', 'organisation', 'phone', 'profile_enabled', 'pronouns', 'role', 'twitter', 'bluesky', 'website', 'additional_mail'],
   },
@@ -245,4 +328,12 @@ const PROFILES = new Map<string, ReleaseProfile>();
 
 export function profileOf(release: Release): ReleaseProfile {
   return PROFILES.get(release.version)!;
+}
+
+/**
+ * The versions of the shipped apps the release fixes (their appinfo/info.xml): a shipped app cannot
+ * be updated apart from the server, so these win over a fixture's `version`.
+ */
+export function shippedAppVersions(profile: ReleaseProfile): Readonly<Record<string, string>> {
+  return { provisioning_api: profile.provisioningApiVersion, theming: profile.themingVersion };
 }

@@ -91,8 +91,11 @@ function installationRows(app: App, installed: boolean): [string, string][] {
   return app.enabled && !app.alwaysEnabled ? [['enabled', 'yes']] : [];
 }
 
-/** Builds a fresh, independent state from a validated fixture. */
-export function createState(fixture: Fixture, cloudHost = 'localhost'): State {
+/**
+ * Builds a fresh, independent state from a validated fixture. `shipped` holds the versions the
+ * served release fixes for its shipped apps; they win over the fixture's.
+ */
+export function createState(fixture: Fixture, cloudHost = 'localhost', shipped: Readonly<Record<string, string>> = {}): State {
   const state: State = {
     users: new Map(),
     groups: new Map(),
@@ -121,7 +124,7 @@ export function createState(fixture: Fixture, cloudHost = 'localhost'): State {
     const app: App = {
       id: entry.id,
       name: entry.name ?? entry.id,
-      version: entry.version ?? '1.0.0',
+      version: shipped[entry.id] ?? entry.version ?? '1.0.0',
       enabled: entry.enabled,
       alwaysEnabled: entry.alwaysEnabled ?? false,
       info: entry.info ?? {},

@@ -74,7 +74,8 @@ const EXAMPLES: Record<string, Example> = {
   'preferences-set-multiple-preferences': {
     method: 'post',
     path: `${CONFIG}/users/theming`,
-    body: { configs: { force_enable_blur_filter: 'yes', shortcuts_disabled: 'yes' } },
+    // The one theming key every release's listener accepts (force_enable_blur_filter: 29.0.6+).
+    body: { configs: { shortcuts_disabled: 'yes' } },
   },
   'preferences-delete-multiple-preference': { method: 'delete', path: `${CONFIG}/users/theming?configKeys[]=shortcuts_disabled` },
 };

@@ -3,16 +3,16 @@ import type { CapabilityProvider } from './types.js';
 /** IURLGenerator::URL_REGEX_NO_MODIFIERS (lib/public/IURLGenerator.php). */
 const URL_REGEX = String.raw`(\s|\n|^)(https?:\/\/)([-A-Z0-9+_.]+(?::[0-9]+)?(?:\/[-A-Z0-9+&@#%?=~_|!:,.;()]*)*)(\s|\n|$)`;
 
-/** OC\OCS\CoreCapabilities with the system defaults (pollinterval, webdav-root) and no rewrite rules. */
+/** OC\OCS\CoreCapabilities with the system defaults (pollinterval, webdav-root); 29+ say there are no rewrite rules. */
 export const coreCapabilities: CapabilityProvider = {
   public: false,
-  build: () => ({
+  build: ({ profile }) => ({
     core: {
       pollinterval: 60,
       'webdav-root': 'remote.php/webdav',
       'reference-api': true,
       'reference-regex': URL_REGEX,
-      'mod-rewrite-working': false,
+      ...(profile.capabilities.modRewriteWorking ? { 'mod-rewrite-working': false } : {}),
     },
   }),
 };

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import type { PhpValue } from '../../ocs/php.js';
+import type { ThemingCapabilityKey } from '../../releases/theming.js';
 import type { State, User } from '../../state/model.js';
-import { appValue, userValue } from '../appValues.js';
-import { elementColor, textColorFor } from './themingColors.js';
+import { appValue, phpInt, userValue } from '../appValues.js';
+import { elementColor, invertsText, textColorFor } from './themingColors.js';
 import type { CapabilityEnv, CapabilityProvider, PhpMap } from './types.js';
 import type { ServerUrls } from './urls.js';
 
@@ -9,32 +12,12 @@ const DEFAULT_NAME = 'Nextcloud';
 const DEFAULT_URL = 'https://nextcloud.com';
 const DEFAULT_SLOGAN = 'a safe home for all your data';
 
-/** apps/theming/lib/Service/BackgroundService.php. */
+/** BackgroundService::DEFAULT_COLOR up to 29, and its accessible variant, DEFAULT_COLOR from 30 on. */
 const DEFAULT_COLOR = '#0082c9';
 const DEFAULT_ACCESSIBLE_COLOR = '#00679e';
-const DEFAULT_BACKGROUND_IMAGE = 'kamil-porembinski-clouds.jpg';
 const BACKGROUND_CUSTOM = 'custom';
-const SHIPPED_BACKGROUNDS = new Set([
-  'hannah-maclean-soft-floral.jpg',
-  'ted-moravec-morning-fog.jpg',
-  'stefanus-martanto-setyo-husodo-underwater-ocean.jpg',
-  'zoltan-voros-rhythm-and-blues.jpg',
-  'anatoly-mikhaltsov-butterfly-wing-scale.jpg',
-  'bernie-cetonia-aurata-take-off-composition.jpg',
-  'dejan-krsmanovic-ribbed-red-metal.jpg',
-  'eduardo-neves-pedra-azul.jpg',
-  'european-space-agency-barents-bloom.jpg',
-  'hannes-fritz-flippity-floppity.jpg',
-  'hannes-fritz-roulette.jpg',
-  'hannes-fritz-sea-spray.jpg',
-  'kamil-porembinski-clouds.jpg',
-  'bernard-spragg-new-zealand-fern.jpg',
-  'rawpixel-pink-tapioca-bubbles.jpg',
-  'nasa-waxing-crescent-moon.jpg',
-  'tommy-chau-already.jpg',
-  'tommy-chau-lion-rock-hill.jpg',
-  'lali-masriera-yellow-bricks.jpg',
-]);
+/** BackgroundService::BACKGROUND_DEFAULT (30+): the user keeps the admin's background. */
+const BACKGROUND_DEFAULT = 'default';
 
 const VALID_COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -84,26 +67,36 @@ function logoUrl(state: State, urls: ServerUrls): string {
   return `${urls.route('/apps/theming/image/logo')}?useSvg=1&v=${cacheBuster}`;
 }
 
-/** ImageManager::getImageUrl('background'), made absolute. */
-function backgroundUrl(state: State, urls: ServerUrls): string {
+/** ImageManager::getImageUrl('background'), made absolute: the uploaded image, else the release's default. */
+function backgroundUrl(state: State, urls: ServerUrls, defaultImage: string): string {
   if (hasImage(state, 'background')) return `${urls.route('/apps/theming/image/background')}?v=${theming(state, 'cachebuster', '0')}`;
-  return urls.appFile('theming', `img/background/${DEFAULT_BACKGROUND_IMAGE}`);
+  return urls.appFile('theming', `img/background/${defaultImage}`);
 }
 
-/** apps/theming/lib/Capabilities.php: the admin's theme, and for a logged-in user their colour and background. */
-function themingCapabilities({ state, user, urls }: CapabilityEnv): PhpMap {
+/** The values of the keys every release has, and of those some releases add. */
+type ThemingValues = Partial<Record<ThemingCapabilityKey, PhpValue>>;
+
+/** The keys 27-29 and 30+ share but compute from different colours. */
+interface ThemeColors {
+  color: string;
+  background: string;
+  backgroundPlain: boolean;
+}
+
+/** Up to 29 (ThemingDefaults::getColorPrimary): one colour, the admin's `color` or the user's `background_color`. */
+function singleColorTheme({ state, user, urls, profile }: CapabilityEnv): ThemeColors {
   let color = accessible(defaultColorPrimary(state));
   const backgroundMime = theming(state, 'backgroundMime', '');
   // As in NC 29: with the (accessible) default colour the anonymous background is the plain colour.
   let backgroundPlain = backgroundMime === 'backgroundColor' || (backgroundMime === '' && color !== DEFAULT_COLOR);
-  let background = backgroundPlain ? color : backgroundUrl(state, urls);
+  let background = backgroundPlain ? color : backgroundUrl(state, urls, profile.capabilities.defaultBackground);
   if (user) {
     color = accessible(colorPrimary(state, user));
-    const image = userValue(user, 'theming', 'background_image', DEFAULT_BACKGROUND_IMAGE);
+    const image = userValue(user, 'theming', 'background_image', profile.capabilities.defaultBackground);
     if (image === BACKGROUND_CUSTOM) {
       backgroundPlain = false;
       background = urls.route('/apps/theming/background');
-    } else if (SHIPPED_BACKGROUNDS.has(image)) {
+    } else if (profile.capabilities.shippedBackgrounds.includes(image)) {
       backgroundPlain = false;
       background = urls.appFile('theming', `img/background/${image}`);
     } else {
@@ -111,25 +104,106 @@ function themingCapabilities({ state, user, urls }: CapabilityEnv): PhpMap {
       background = color;
     }
   }
+  return { color, background, backgroundPlain };
+}
+
+/** A colour the user set for themselves (ThemingDefaults, 30+), unless user theming is disabled. */
+function ownColor(state: State, user: User | null, key: string): string | null {
+  if (!user || theming(state, 'disable-user-theming', 'no') === 'yes') return null;
+  const own = userValue(user, 'theming', key, '');
+  return VALID_COLOR.test(own) ? own : null;
+}
+
+/** ThemingDefaults::getDefaultColorPrimary() / getDefaultColorBackground() of 30+: the admin's, else #00679e. */
+function adminColor(state: State, key: string): string {
+  const color = theming(state, key, '');
+  return VALID_COLOR.test(color) ? color : DEFAULT_ACCESSIBLE_COLOR;
+}
+
+/**
+ * 30+ (Capabilities::getCapabilities): a primary and a separate background colour. The user's
+ * shipped background is a relative link (linkTo); the user's `background_image` 'default' keeps
+ * the admin's background.
+ */
+function primaryAndBackgroundTheme({ state, user, urls, profile }: CapabilityEnv, backgroundColor: string): ThemeColors {
+  const backgroundMime = theming(state, 'backgroundMime', '');
+  let backgroundPlain = backgroundMime === 'backgroundColor' || (backgroundMime === '' && backgroundColor !== DEFAULT_ACCESSIBLE_COLOR);
+  let background = backgroundPlain ? backgroundColor : backgroundUrl(state, urls, profile.capabilities.defaultBackground);
+  if (!user) return { color: adminColor(state, 'primary_color'), background, backgroundPlain };
+  const image = userValue(user, 'theming', 'background_image', BACKGROUND_DEFAULT);
+  if (image === BACKGROUND_CUSTOM) {
+    backgroundPlain = false;
+    background = urls.route('/apps/theming/background');
+  } else if (profile.capabilities.shippedBackgrounds.includes(image)) {
+    backgroundPlain = false;
+    background = urls.appPath('theming', `img/background/${image}`);
+  } else if (image !== BACKGROUND_DEFAULT) {
+    backgroundPlain = true;
+    background = backgroundColor;
+  }
+  return { color: ownColor(state, user, 'primary_color') ?? adminColor(state, 'primary_color'), background, backgroundPlain };
+}
+
+/**
+ * ThemesService::getEnabledThemes() (34) without an enforced theme: none for anonymous callers,
+ * else the user's `enabled-themes` (default ["default"]); json_decode() gives null for bad JSON.
+ */
+function enabledThemes(user: User | null): PhpValue {
+  if (!user) return [];
+  try {
+    return JSON.parse(userValue(user, 'theming', 'enabled-themes', '["default"]')) as PhpValue;
+  } catch {
+    return null;
+  }
+}
+
+/** Util::getCacheBuster() (34): sha1 of the server version, theming's version, the user's and the admin's counters, 8 digits. */
+function cacheBuster({ state, user, profile }: CapabilityEnv): string {
+  const userPart = user ? `${user.id}_${phpInt(userValue(user, 'theming', 'userCacheBuster', '0'))}` : '';
+  const source = profile.release.version + (state.apps.get('theming')?.version ?? '') + userPart + theming(state, 'cachebuster', '0');
+  return createHash('sha1').update(source).digest('hex').slice(0, 8);
+}
+
+/**
+ * apps/theming/lib/Capabilities.php: the admin's theme, and for a logged-in user their colour and
+ * background, with the keys of the served release in its order.
+ */
+function themingCapabilities(env: CapabilityEnv): PhpMap {
+  const { state, user, urls, profile } = env;
+  const separate = profile.capabilities.themingColors === 'primary-and-background';
+  const backgroundColor = ownColor(state, user, 'background_color') ?? adminColor(state, 'background_color');
+  const { color, background, backgroundPlain } = separate ? primaryAndBackgroundTheme(env, backgroundColor) : singleColorTheme(env);
   const logo = logoUrl(state, urls);
-  return {
-    theming: {
-      name: stripTags(theming(state, 'name', DEFAULT_NAME)),
-      url: theming(state, 'url', DEFAULT_URL),
-      slogan: sanitizeHtml(theming(state, 'slogan', DEFAULT_SLOGAN)),
-      color,
-      'color-text': textColorFor(color),
-      'color-element': elementColor(color),
-      'color-element-bright': elementColor(color),
-      'color-element-dark': elementColor(color, false),
-      logo,
-      background,
-      'background-plain': backgroundPlain,
-      'background-default': !hasImage(state, 'background'),
-      logoheader: logo,
-      favicon: logo,
-    },
+  const values: ThemingValues = {
+    name: stripTags(theming(state, 'name', DEFAULT_NAME)),
+    productName: stripTags(theming(state, 'productName', DEFAULT_NAME)),
+    url: theming(state, 'url', DEFAULT_URL),
+    imprintUrl: theming(state, 'imprintUrl', ''),
+    privacyUrl: theming(state, 'privacyUrl', ''),
+    slogan: sanitizeHtml(theming(state, 'slogan', DEFAULT_SLOGAN)),
+    color,
+    'color-text': textColorFor(color),
+    'color-element': elementColor(color),
+    'color-element-bright': elementColor(color),
+    'color-element-dark': elementColor(color, false),
+    logo,
+    background,
+    'background-text': textColorFor(backgroundColor),
+    'background-plain': backgroundPlain,
+    'background-default': !hasImage(state, 'background'),
+    logoheader: logo,
+    favicon: logo,
+    primaryColor: color,
+    backgroundColor,
+    defaultPrimaryColor: adminColor(state, 'primary_color'),
+    defaultBackgroundColor: adminColor(state, 'background_color'),
+    inverted: invertsText(color),
+    cacheBuster: cacheBuster(env),
+    enabledThemes: enabledThemes(user),
   };
+  const block: PhpMap = {};
+  for (const key of profile.capabilities.themingKeys) block[key] = values[key] ?? null;
+  return { theming: block };
 }
 
 export const themingProvider: CapabilityProvider = { public: true, build: themingCapabilities };

@@ -92,9 +92,14 @@ function contrast(color1: string, color2: string): number {
   return Math.max(l1, l2) / Math.min(l1, l2);
 }
 
-/** Util::invertTextColor(): dark text where white would have a WCAG contrast under 4.5. */
+/** Util::invertTextColor(): white would have a WCAG contrast under 4.5, so text goes dark. */
+export function invertsText(color: string): boolean {
+  return contrast(color, '#ffffff') < 4.5;
+}
+
+/** The text colour for a colour: '#000000' where invertTextColor() says so, else '#ffffff'. */
 export function textColorFor(color: string): string {
-  return contrast(color, '#ffffff') < 4.5 ? '#000000' : '#ffffff';
+  return invertsText(color) ? '#000000' : '#ffffff';
 }
 
 /**

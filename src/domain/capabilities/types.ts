@@ -1,12 +1,14 @@
 import type { PhpValue } from '../../ocs/php.js';
+import type { ReleaseProfile } from '../../releases/profiles.js';
 import type { State, User } from '../../state/model.js';
 import type { ServerUrls } from './urls.js';
 
 /** A PHP associative array, as one ICapability::getCapabilities() returns it. */
 export type PhpMap = { [key: string]: PhpValue };
 
-/** What a capability reads: the instance's state, who asks (null: anonymous) and its URLs. */
+/** What a capability reads: the served release, the instance's state, who asks (null: anonymous) and its URLs. */
 export interface CapabilityEnv {
+  profile: ReleaseProfile;
   state: State;
   user: User | null;
   urls: ServerUrls;

@@ -6,14 +6,21 @@ import type { ServerAddress } from '../context.js';
  */
 export class ServerUrls {
   private readonly base: string;
+  private readonly webRoot: string;
 
   constructor(server: ServerAddress) {
+    this.webRoot = server.webRoot;
     this.base = `${server.protocol}://${server.host}${server.webRoot}`;
   }
 
   /** getAbsoluteURL(linkTo($app, $file)): a file shipped in an app folder. */
   appFile(app: string, file: string): string {
     return `${this.base}/apps/${app}/${file}`;
+  }
+
+  /** linkTo($app, $file): the same file, relative to the host. */
+  appPath(app: string, file: string): string {
+    return `${this.webRoot}/apps/${app}/${file}`;
   }
 
   /** getAbsoluteURL(imagePath('core', $image)). */

@@ -7,12 +7,9 @@ import { TEST_RELEASE } from '../support/mock.js';
 import { CheckError, runCheck, type CheckOptions } from '../../src/contract/index.js';
 import { junitXml } from '../../src/contract/reporters/junit.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { NEWEST_RELEASE, RELEASES } from '../../src/releases/catalog.js';
-import { operationIdsOf, releaseSpec } from '../../src/releases/spec.js';
 import { stateSnapshot } from './support/stateSnapshot.js';
+import { ALWAYS_SKIPPED } from './support/skipped.js';
 
-const ALWAYS_SKIPPED = ['apps-disable', 'apps-enable', 'users-resend-welcome-message', 'users-wipe-user-devices'];
-const NEWEST_IDS = operationIdsOf(releaseSpec(NEWEST_RELEASE));
 
 let server: RunningServer;
 const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({ url: server.url, user: 'admin', password: 'admin', ...extra });
@@ -22,24 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-});
-
-describe.each(RELEASES)('ocs-mock check against our own mock of Nextcloud $version', (release) => {
-  it('read-only: its own contract, every operation reported, none fails, the newer ones absent', async () => {
-    const own = await startServer({ port: 0, nextcloud: release.version });
-    try {
-      const result = await runCheck({ url: own.url, user: 'admin', password: 'admin' });
-      expect(result.target).toEqual({ serverVersion: release.version, release: release.version, chosenBy: 'status.php', spec: `releases/${release.version}` });
-      expect(result.cases.filter((c) => c.status === 'FAIL')).toEqual([]);
-      expect(result.exitCode).toBe(0);
-      const ownIds = new Set(operationIdsOf(releaseSpec(release)));
-      expect(result.cases.filter((c) => c.status === 'ABSENT').map((c) => c.id).sort()).toEqual(NEWEST_IDS.filter((id) => !ownIds.has(id)).sort());
-      const skipped = result.cases.filter((c) => c.status === 'SKIP');
-      expect(skipped.filter((c) => c.reason?.startsWith('not exercised: it would have real side effects')).map((c) => c.id).sort()).toEqual(ALWAYS_SKIPPED);
-    } finally {
-      await own.close();
-    }
-  });
 });
 
 describe('ocs-mock check against our own mock', () => {

@@ -1,4 +1,4 @@
-import { InternalServerError, OcsError } from '../ocs/OcsError.js';
+import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
 import { ADMIN_GROUP, type State, type User } from '../state/model.js';

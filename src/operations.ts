@@ -31,7 +31,7 @@ export type OperationBinding =
 
 /** Core OCS routes clients call next to the provisioning API (not in its spec). */
 export const EXTRA_ROUTES: RouteDefinition[] = [
-  { operationId: 'core-get-capabilities', method: 'GET', path: '/cloud/capabilities', patterns: {}, requiredParams: [] },
+  { operationId: 'core-get-capabilities', method: 'GET', path: '/cloud/capabilities', patterns: {}, parameters: [] },
 ];
 
 /**

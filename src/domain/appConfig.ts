@@ -4,7 +4,7 @@ import { messageOf } from '../releases/messages.js';
 import type { State } from '../state/model.js';
 import { settingsOf } from '../state/settings.js';
 import { isAdmin } from './access.js';
-import { stringParam, type AuthenticatedContext } from './context.js';
+import type { AuthenticatedContext } from './context.js';
 
 const BLOCKED_KEYS = new Set(['installed_version', 'enabled', 'types']);
 
@@ -34,24 +34,24 @@ export function getConfigApps(ctx: AuthenticatedContext): PhpValue {
   return { data: apps.sort() };
 }
 
-export function getConfigKeys(ctx: AuthenticatedContext): PhpValue {
-  const app = stringParam(ctx.params, 'app');
+export function getConfigKeys(ctx: AuthenticatedContext<{ app: string }>): PhpValue {
+  const app = ctx.args.app;
   verifyAppId(app);
   return { data: [...(ctx.state.appConfig.get(app)?.keys() ?? [])].sort() };
 }
 
-export function getConfigValue(ctx: AuthenticatedContext): PhpValue {
-  const app = stringParam(ctx.params, 'app');
-  const key = stringParam(ctx.params, 'key');
+export function getConfigValue(ctx: AuthenticatedContext<{ app: string; key: string; defaultValue: string }>): PhpValue {
+  const app = ctx.args.app;
+  const key = ctx.args.key;
   verifyAppId(app);
-  return { data: ctx.state.appConfig.get(app)?.get(key) ?? stringParam(ctx.params, 'defaultValue') };
+  return { data: ctx.state.appConfig.get(app)?.get(key) ?? ctx.args.defaultValue };
 }
 
-export function setConfigValue(ctx: AuthenticatedContext): PhpValue {
+export function setConfigValue(ctx: AuthenticatedContext<{ app: string; key: string; value: string }>): PhpValue {
   const { state, actor } = ctx;
-  const app = stringParam(ctx.params, 'app');
-  const key = stringParam(ctx.params, 'key');
-  const value = stringParam(ctx.params, 'value');
+  const app = ctx.args.app;
+  const key = ctx.args.key;
+  const value = ctx.args.value;
   if (!isAdmin(state, actor.id)) {
     throw new OcsError(403, messageOf(ctx.profile, 'appConfigForbidden'));
   }
@@ -61,9 +61,9 @@ export function setConfigValue(ctx: AuthenticatedContext): PhpValue {
   return [];
 }
 
-export function deleteConfigKey(ctx: AuthenticatedContext): PhpValue {
-  const app = stringParam(ctx.params, 'app');
-  const key = stringParam(ctx.params, 'key');
+export function deleteConfigKey(ctx: AuthenticatedContext<{ app: string; key: string }>): PhpValue {
+  const app = ctx.args.app;
+  const key = ctx.args.key;
   verifyAppId(app);
   verifyConfigKey(ctx.state, app, key, '');
   ctx.state.appConfig.get(app)?.delete(key);

@@ -5,7 +5,7 @@ import { messageOf } from '../releases/messages.js';
 import type { State } from '../state/model.js';
 import { settingsOf } from '../state/settings.js';
 import { appInfoOf } from './appInfo.js';
-import { stringParam, type AuthenticatedContext } from './context.js';
+import type { AuthenticatedContext } from './context.js';
 
 const APP_NOT_FOUND = 'The request app was not found';
 
@@ -20,11 +20,11 @@ export function enabledAppIds(state: State): string[] {
  * the keys PHP's array_diff leaves (positions in the scan list), so JSON shows an object; 31+ wrap
  * it in array_values().
  */
-export function getApps(ctx: AuthenticatedContext): PhpValue {
-  const filter = ctx.params.filter;
+export function getApps(ctx: AuthenticatedContext<{ filter: string | null }>): PhpValue {
+  const filter = ctx.args.filter;
   // OC_App::listAllApps() skips always-enabled apps, so array_diff keys are positions in this list.
   const listed = [...ctx.state.apps.values()].filter((app) => !app.alwaysEnabled);
-  if (filter === undefined || filter === null) {
+  if (filter === null) {
     return { apps: listed.map((app) => app.id) };
   }
   if (filter === 'enabled') return { apps: enabledAppIds(ctx.state) };
@@ -47,20 +47,20 @@ function cleanAppId(app: string): string {
 }
 
 /** The app id of the route; 32+ refuse one cleanAppId() would change (AppsController::verifyAppId). */
-function appIdParam(ctx: AuthenticatedContext): string {
-  const app = stringParam(ctx.params, 'app');
+function appIdParam(ctx: AuthenticatedContext<{ app: string }>): string {
+  const app = ctx.args.app;
   if (ctx.profile.apps.verifyAppId && cleanAppId(app) !== app) throw new OcsError(RESPOND_UNAUTHORISED, 'Invalid app id given');
   return app;
 }
 
-export function getAppInfo(ctx: AuthenticatedContext): PhpValue {
+export function getAppInfo(ctx: AuthenticatedContext<{ app: string }>): PhpValue {
   const app = ctx.state.apps.get(appIdParam(ctx));
   if (!app) throw new OcsError(998, APP_NOT_FOUND);
   return appInfoOf(app);
 }
 
 /** AppManager::enableApp() only writes `enabled`: an app that was never installed gets no other row. */
-export function enableApp(ctx: AuthenticatedContext): PhpValue {
+export function enableApp(ctx: AuthenticatedContext<{ app: string }>): PhpValue {
   const app = ctx.state.apps.get(appIdParam(ctx));
   if (!app) throw new OcsError(998, APP_NOT_FOUND);
   app.enabled = true;
@@ -69,7 +69,7 @@ export function enableApp(ctx: AuthenticatedContext): PhpValue {
 }
 
 /** Disabling an unknown app succeeds and still writes `<app>/enabled = no` (measured on NC 29). */
-export function disableApp(ctx: AuthenticatedContext): PhpValue {
+export function disableApp(ctx: AuthenticatedContext<{ app: string }>): PhpValue {
   const appId = appIdParam(ctx);
   const app = ctx.state.apps.get(appId);
   if (app?.alwaysEnabled) throw new InternalServerError(`${appId} can't be disabled.`);

@@ -2,7 +2,7 @@ import { InternalServerError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
 import type { State, User } from '../state/model.js';
-import { isPhpArray, phpArrayEntries, phpIntCast } from './phpRules.js';
+import { isPhpArray, phpArrayEntries, type PhpArray } from './phpRules.js';
 
 /** Request parameters after Nextcloud's merge: route > JSON body > form body > query string. */
 export type Params = Record<string, unknown>;
@@ -18,28 +18,36 @@ export interface ServerAddress {
   webRoot: string;
 }
 
-/** What a domain handler gets: the state it may change, who is calling, and the parameters. */
-export interface HandlerContext {
+/**
+ * A handler's arguments, bound once per request from its operation's parameters as the release's
+ * spec declares them (src/http/bindParameters.ts): each handler names the ones it reads, typed.
+ */
+export type Args = Readonly<Record<string, unknown>>;
+
+/** The arguments of the list operations: a search text and a page of the matches. */
+export type ListArgs = { search: string; limit: number | null; offset: number };
+
+/** What a domain handler gets: the state it may change, who is calling, and its bound arguments. */
+export interface HandlerContext<A extends Args = Args> {
   state: State;
   /** The logged-in user; null only on public operations. */
   actor: User | null;
-  params: Params;
+  args: A;
   server: ServerAddress;
   /** The release being emulated: what differs between releases is read from here. */
   profile: ReleaseProfile;
 }
 
-export interface AuthenticatedContext extends HandlerContext {
+export interface AuthenticatedContext<A extends Args = Args> extends HandlerContext<A> {
   actor: User;
 }
 
-export type DomainHandler = (ctx: AuthenticatedContext) => PhpValue;
-
-// The readers below bind as PHP hands request values to a controller (Dispatcher::executeController):
-// `int`/`bool` parameters go through settype and accept anything; every other typed parameter must
-// already have its type, else PHP throws a TypeError that ocs/v1.php answers with 996 (recordings
-// transport/json-number-groupid, transport/json-bool-groupid, array-param/*). Absent and null values
-// take the parameter's default (Request::getParam uses isset).
+/**
+ * A handler of any argument shape. Method syntax on purpose (its parameter is bivariant): each
+ * handler declares the arguments its operation binds, which the operation table cannot know;
+ * test/http/binding.test.ts checks that every release binds each argument with one type.
+ */
+export type DomainHandler = { handle(ctx: AuthenticatedContext): PhpValue }['handle'];
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -52,34 +60,12 @@ export function strictString(value: unknown, what: string): string {
   throw new InternalServerError(`${what} must be a string, got ${describe(value)}`);
 }
 
-/** A parameter bound to a PHP `string` argument. */
-export function stringParam(params: Params, name: string, fallback = ''): string {
-  const value = params[name];
-  if (value === undefined || value === null) return fallback;
-  return strictString(value, `parameter "${name}"`);
-}
-
-/** A parameter bound to a PHP `int` argument: settype($value, 'int'). Absent -> fallback. */
-export function intParam(params: Params, name: string, fallback: number | null): number | null {
-  const value = params[name];
-  if (value === undefined || value === null) return fallback;
-  return phpIntCast(value);
-}
-
-/** A parameter bound to a PHP `array` argument: its entries (keys as text). Absent -> none. */
-export function arrayParam(params: Params, name: string): [string, unknown][] {
-  const value = params[name];
-  if (value === undefined || value === null) return [];
-  if (!isPhpArray(value)) throw new InternalServerError(`parameter "${name}" must be an array, got ${describe(value)}`);
-  return phpArrayEntries(value);
-}
-
 /**
- * An `array` parameter whose items go on as strings to code without strict types (group ids):
+ * The items of an `array` argument that go on as strings to code without strict types (group ids):
  * numbers and booleans are converted as PHP converts them, a nested array is a TypeError.
  */
-export function listParam(params: Params, name: string): string[] {
-  return arrayParam(params, name).map(([, item]) => {
+export function stringItems(value: PhpArray, name: string): string[] {
+  return phpArrayEntries(value).map(([, item]) => {
     if (typeof item === 'number') return String(item);
     if (typeof item === 'boolean') return item ? '1' : '';
     return strictString(item, `an item of "${name}"`);

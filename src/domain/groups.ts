@@ -3,7 +3,7 @@ import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { ADMIN_GROUP, type Group, type State } from '../state/model.js';
 import { isAdmin } from './access.js';
-import { intParam, stringParam, type AuthenticatedContext } from './context.js';
+import type { AuthenticatedContext, ListArgs } from './context.js';
 import { groupsPage } from './paging.js';
 import { phpTrim } from './phpRules.js';
 import { groupMembers, searchInGroup } from './userBackend.js';
@@ -23,12 +23,12 @@ function contains(haystack: string, needle: string): boolean {
 }
 
 /** IGroupManager::search: substring of id or display name, case-insensitive, ordered by id. */
-function searchGroups(state: State, ctx: AuthenticatedContext): Group[] {
-  const search = stringParam(ctx.params, 'search');
+function searchGroups(state: State, ctx: AuthenticatedContext<ListArgs>): Group[] {
+  const search = ctx.args.search;
   const matches = [...state.groups.values()]
     .filter((group) => search === '' || contains(group.id, search) || contains(group.displayname, search))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return groupsPage(matches, intParam(ctx.params, 'limit', null), intParam(ctx.params, 'offset', 0));
+  return groupsPage(matches, ctx.args.limit, ctx.args.offset);
 }
 
 /** The GroupDetails record (Database backend: can add and remove). */
@@ -45,11 +45,11 @@ export function groupDetails(state: State, group: Group): PhpValue {
   };
 }
 
-export function getGroups(ctx: AuthenticatedContext): PhpValue {
+export function getGroups(ctx: AuthenticatedContext<ListArgs>): PhpValue {
   return { groups: searchGroups(ctx.state, ctx).map((group) => group.id) };
 }
 
-export function getGroupsDetails(ctx: AuthenticatedContext): PhpValue {
+export function getGroupsDetails(ctx: AuthenticatedContext<ListArgs>): PhpValue {
   return { groups: searchGroups(ctx.state, ctx).map((group) => groupDetails(ctx.state, group)) };
 }
 
@@ -57,9 +57,9 @@ export function getGroupsDetails(ctx: AuthenticatedContext): PhpValue {
  * GET /cloud/groups/{groupId}/users and its deprecated alias GET /cloud/groups/{groupId}
  * (GroupsController::getGroupUsers): admins and the group's sub-admins; from 32 its members too.
  */
-export function getGroupUsers(ctx: AuthenticatedContext): PhpValue {
+export function getGroupUsers(ctx: AuthenticatedContext<{ groupId: string }>): PhpValue {
   const { state, actor } = ctx;
-  const group = state.groups.get(urldecode(stringParam(ctx.params, 'groupId')));
+  const group = state.groups.get(urldecode(ctx.args.groupId));
   if (!group) throw new OcsError(404, 'The requested group could not be found');
   const member = ctx.profile.lists.groupMembersListUsers && group.members.has(actor.id);
   if (!isAdmin(state, actor.id) && !group.subadmins.has(actor.id) && !member) throw new OcsError(403);
@@ -67,16 +67,16 @@ export function getGroupUsers(ctx: AuthenticatedContext): PhpValue {
   return { users: groupMembers(state, group, -1, 0).map((user) => user.id) };
 }
 
-export function getGroupUsersDetails(ctx: AuthenticatedContext): PhpValue {
+export function getGroupUsersDetails(ctx: AuthenticatedContext<ListArgs & { groupId: string }>): PhpValue {
   const { state, actor } = ctx;
-  const group = state.groups.get(urldecode(stringParam(ctx.params, 'groupId')));
+  const group = state.groups.get(urldecode(ctx.args.groupId));
   if (!group || (!isAdmin(state, actor.id) && !group.subadmins.has(actor.id))) {
     throw new OcsError(998, 'The requested group could not be found');
   }
   // Group::searchUsers: no limit is -1 for the backend; `limit=0` selects nobody (groups-get-group-users-details/limit-0).
-  const limit = intParam(ctx.params, 'limit', null) ?? -1;
-  const search = stringParam(ctx.params, 'search');
-  const members = searchInGroup(state, group, search, limit, intParam(ctx.params, 'offset', 0) ?? 0, ctx.profile.lists.groupSearchOrder);
+  const limit = ctx.args.limit ?? -1;
+  const search = ctx.args.search;
+  const members = searchInGroup(state, group, search, limit, ctx.args.offset, ctx.profile.lists.groupSearchOrder);
   return detailsMap(state, ctx.profile, actor, members.map((user) => user.id));
 }
 
@@ -92,9 +92,9 @@ function computeGid(name: string): string {
  * GroupsController::addGroup: 102 when a group has the given id; otherwise GroupManager::createGroup,
  * whose Database backend answers null on a duplicate computed id -> 103 (groups-add-group/id-65-chars-again).
  */
-export function addGroup(ctx: AuthenticatedContext): PhpValue {
-  const name = stringParam(ctx.params, 'groupid');
-  const displayname = stringParam(ctx.params, 'displayname');
+export function addGroup(ctx: AuthenticatedContext<{ groupid: string; displayname: string }>): PhpValue {
+  const name = ctx.args.groupid;
+  const displayname = ctx.args.displayname;
   if (name === '') throw new OcsError(101, 'Invalid group name');
   if (ctx.state.groups.has(name)) throw new OcsError(102, 'group exists');
   if ([...name].length > MAX_GROUP_NAME) throw new InternalServerError(`Group name is limited to ${MAX_GROUP_NAME} characters`);
@@ -106,10 +106,10 @@ export function addGroup(ctx: AuthenticatedContext): PhpValue {
   return [];
 }
 
-export function updateGroup(ctx: AuthenticatedContext): PhpValue {
-  const gid = urldecode(stringParam(ctx.params, 'groupId'));
-  const key = stringParam(ctx.params, 'key');
-  const value = stringParam(ctx.params, 'value');
+export function updateGroup(ctx: AuthenticatedContext<{ groupId: string; key: string; value: string }>): PhpValue {
+  const gid = urldecode(ctx.args.groupId);
+  const key = ctx.args.key;
+  const value = ctx.args.value;
   if (key !== 'displayname') throw new OcsError(999);
   const group = ctx.state.groups.get(gid);
   if (!group) throw new OcsError(998, 'Group does not exist');
@@ -120,8 +120,8 @@ export function updateGroup(ctx: AuthenticatedContext): PhpValue {
   return [];
 }
 
-export function deleteGroup(ctx: AuthenticatedContext): PhpValue {
-  const gid = urldecode(stringParam(ctx.params, 'groupId'));
+export function deleteGroup(ctx: AuthenticatedContext<{ groupId: string }>): PhpValue {
+  const gid = urldecode(ctx.args.groupId);
   if (!ctx.state.groups.has(gid)) throw new OcsError(101);
   if (gid === ADMIN_GROUP) throw new OcsError(102);
   // Memberships and sub-admin rights live on the group, so they go with it.
@@ -129,8 +129,8 @@ export function deleteGroup(ctx: AuthenticatedContext): PhpValue {
   return [];
 }
 
-export function getSubAdminsOfGroup(ctx: AuthenticatedContext): PhpValue {
-  const group = ctx.state.groups.get(stringParam(ctx.params, 'groupId'));
+export function getSubAdminsOfGroup(ctx: AuthenticatedContext<{ groupId: string }>): PhpValue {
+  const group = ctx.state.groups.get(ctx.args.groupId);
   if (!group) throw new OcsError(101, 'Group does not exist');
   return [...group.subadmins].sort();
 }

@@ -3,13 +3,13 @@ import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import { ADMIN_GROUP } from '../state/model.js';
 import { groupsOf, isAdmin, isSubAdminOfGroup, isUserAccessible, subAdminGroupsOf } from './access.js';
-import { stringParam, type AuthenticatedContext } from './context.js';
+import type { AuthenticatedContext } from './context.js';
 import { groupDetails } from './groups.js';
 
 /** The groups of a user an actor may see: all for themself and admins, shared ones for sub-admins. */
-function visibleGroupsOf(ctx: AuthenticatedContext): string[] {
+function visibleGroupsOf(ctx: AuthenticatedContext<{ userId: string }>): string[] {
   const { state, actor } = ctx;
-  const uid = stringParam(ctx.params, 'userId');
+  const uid = ctx.args.userId;
   if (!state.users.has(uid)) throw new OcsError(998);
   if (uid === actor.id || isAdmin(state, actor.id)) return groupsOf(state, uid);
   if (!isUserAccessible(state, actor, uid)) throw new OcsError(998);
@@ -17,18 +17,18 @@ function visibleGroupsOf(ctx: AuthenticatedContext): string[] {
   return groupsOf(state, uid).filter((gid) => administered.has(gid));
 }
 
-export function getUsersGroups(ctx: AuthenticatedContext): PhpValue {
+export function getUsersGroups(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
   return { groups: visibleGroupsOf(ctx) };
 }
 
-export function getUsersGroupsDetails(ctx: AuthenticatedContext): PhpValue {
+export function getUsersGroupsDetails(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
   return { groups: visibleGroupsOf(ctx).map((gid) => groupDetails(ctx.state, ctx.state.groups.get(gid)!)) };
 }
 
-export function addToGroup(ctx: AuthenticatedContext): PhpValue {
+export function addToGroup(ctx: AuthenticatedContext<{ userId: string; groupid: string }>): PhpValue {
   const { state, actor } = ctx;
-  const gid = stringParam(ctx.params, 'groupid');
-  const uid = stringParam(ctx.params, 'userId');
+  const gid = ctx.args.groupid;
+  const uid = ctx.args.userId;
   if (gid === '') throw new OcsError(101);
   const group = state.groups.get(gid);
   if (!group) throw new OcsError(102);
@@ -38,10 +38,10 @@ export function addToGroup(ctx: AuthenticatedContext): PhpValue {
   return [];
 }
 
-export function removeFromGroup(ctx: AuthenticatedContext): PhpValue {
+export function removeFromGroup(ctx: AuthenticatedContext<{ userId: string; groupid: string }>): PhpValue {
   const { state, actor } = ctx;
-  const gid = stringParam(ctx.params, 'groupid');
-  const uid = stringParam(ctx.params, 'userId');
+  const gid = ctx.args.groupid;
+  const uid = ctx.args.userId;
   if (gid.trim() === '') throw new OcsError(101);
   const group = state.groups.get(gid);
   if (!group) throw new OcsError(102);

@@ -1,17 +1,17 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { normalisePhone, phoneNumbers } from './accountProperties.js';
-import { arrayParam, strictString, stringParam, type AuthenticatedContext } from './context.js';
-import { isPhpArray, phpArrayEntries } from './phpRules.js';
+import { strictString, type AuthenticatedContext } from './context.js';
+import { isPhpArray, phpArrayEntries, type PhpArray } from './phpRules.js';
 
 /**
  * POST /cloud/users/search/by-phone: `search` maps a client's contact keys to phone numbers;
  * the answer maps each key whose number belongs to an account to that account's cloud id.
  */
-export function searchByPhoneNumbers(ctx: AuthenticatedContext): PhpValue {
+export function searchByPhoneNumbers(ctx: AuthenticatedContext<{ location: string; search: PhpArray }>): PhpValue {
   // libphonenumber's isValidRegionCode upper-cases the region: 'de' is as good as 'DE'.
-  const location = stringParam(ctx.params, 'location').toUpperCase();
-  const search = arrayParam(ctx.params, 'search');
+  const location = ctx.args.location.toUpperCase();
+  const search = phpArrayEntries(ctx.args.search);
   if (!phoneNumbers().isSupportedCountry(location)) throw new OcsError(400);
   const keyByNumber = new Map<string, string>();
   for (const [key, numbers] of search) {

@@ -1,9 +1,9 @@
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { settingsOf } from '../state/settings.js';
-import { arrayParam, strictString, stringParam, type AuthenticatedContext } from './context.js';
+import { strictString, type AuthenticatedContext } from './context.js';
 import { isValidPreferenceChange, type PreferenceEvent } from './preferenceListeners.js';
-import { isIntegerKey } from './phpRules.js';
+import { isIntegerKey, phpArrayEntries, type PhpArray } from './phpRules.js';
 
 /**
  * apps/provisioning_api/lib/Controller/PreferencesController.php: the caller's own preferences. Each
@@ -26,18 +26,18 @@ function configKey(key: string): string {
   return key;
 }
 
-export function setPreference(ctx: AuthenticatedContext): PhpValue {
-  const app = stringParam(ctx.params, 'appId');
-  const key = stringParam(ctx.params, 'configKey');
-  const value = stringParam(ctx.params, 'configValue');
+export function setPreference(ctx: AuthenticatedContext<{ appId: string; configKey: string; configValue: string }>): PhpValue {
+  const app = ctx.args.appId;
+  const key = ctx.args.configKey;
+  const value = ctx.args.configValue;
   check(event(ctx, app, key, value));
   settingsOf(ctx.actor.preferences, app).set(key, value);
   return [];
 }
 
-export function setMultiplePreferences(ctx: AuthenticatedContext): PhpValue {
-  const app = stringParam(ctx.params, 'appId');
-  const configs = arrayParam(ctx.params, 'configs').map(([key, value]): [string, string] => {
+export function setMultiplePreferences(ctx: AuthenticatedContext<{ appId: string; configs: PhpArray }>): PhpValue {
+  const app = ctx.args.appId;
+  const configs = phpArrayEntries(ctx.args.configs).map(([key, value]): [string, string] => {
     const change: [string, string] = [configKey(key), strictString(value, `configs[${key}]`)];
     check(event(ctx, app, ...change));
     return change;
@@ -46,17 +46,17 @@ export function setMultiplePreferences(ctx: AuthenticatedContext): PhpValue {
   return [];
 }
 
-export function deletePreference(ctx: AuthenticatedContext): PhpValue {
-  const app = stringParam(ctx.params, 'appId');
-  const key = stringParam(ctx.params, 'configKey');
+export function deletePreference(ctx: AuthenticatedContext<{ appId: string; configKey: string }>): PhpValue {
+  const app = ctx.args.appId;
+  const key = ctx.args.configKey;
   check(event(ctx, app, key));
   ctx.actor.preferences.get(app)?.delete(key);
   return [];
 }
 
-export function deleteMultiplePreference(ctx: AuthenticatedContext): PhpValue {
-  const app = stringParam(ctx.params, 'appId');
-  const keys = arrayParam(ctx.params, 'configKeys').map(([, key]) => {
+export function deleteMultiplePreference(ctx: AuthenticatedContext<{ appId: string; configKeys: PhpArray }>): PhpValue {
+  const app = ctx.args.appId;
+  const keys = phpArrayEntries(ctx.args.configKeys).map(([, key]) => {
     const name = strictString(key, 'an item of configKeys');
     check(event(ctx, app, name));
     return name;

@@ -3,19 +3,19 @@ import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import { ADMIN_GROUP } from '../state/model.js';
 import { isAdmin, subAdminGroupsOf } from './access.js';
-import { stringParam, type AuthenticatedContext } from './context.js';
+import type { AuthenticatedContext } from './context.js';
 import { groupDetails } from './groups.js';
 
-export function getUserSubAdminGroups(ctx: AuthenticatedContext): PhpValue {
-  const uid = stringParam(ctx.params, 'userId');
+export function getUserSubAdminGroups(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
+  const uid = ctx.args.userId;
   if (!ctx.state.users.has(uid)) throw new OcsError(404, 'User does not exist');
   return subAdminGroupsOf(ctx.state, uid);
 }
 
 /** Sub-admin groups with their details: an admin for anyone, any user for themself. */
-export function getUserSubAdminGroupsDetails(ctx: AuthenticatedContext): PhpValue {
+export function getUserSubAdminGroupsDetails(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
   const { state, actor } = ctx;
-  const uid = stringParam(ctx.params, 'userId');
+  const uid = ctx.args.userId;
   // Like the other per-user group lookups: unknown and not permitted both look like 998.
   if (!state.users.has(uid) || (uid !== actor.id && !isAdmin(state, actor.id))) throw new OcsError(998);
   return {
@@ -23,9 +23,9 @@ export function getUserSubAdminGroupsDetails(ctx: AuthenticatedContext): PhpValu
   };
 }
 
-export function addSubAdmin(ctx: AuthenticatedContext): PhpValue {
-  const uid = stringParam(ctx.params, 'userId');
-  const gid = stringParam(ctx.params, 'groupid');
+export function addSubAdmin(ctx: AuthenticatedContext<{ userId: string; groupid: string }>): PhpValue {
+  const uid = ctx.args.userId;
+  const gid = ctx.args.groupid;
   const group = ctx.state.groups.get(gid);
   if (!ctx.state.users.has(uid)) throw new OcsError(101, 'User does not exist');
   if (!group) throw new OcsError(102, 'Group does not exist');
@@ -34,9 +34,9 @@ export function addSubAdmin(ctx: AuthenticatedContext): PhpValue {
   return [];
 }
 
-export function removeSubAdmin(ctx: AuthenticatedContext): PhpValue {
-  const uid = stringParam(ctx.params, 'userId');
-  const gid = stringParam(ctx.params, 'groupid');
+export function removeSubAdmin(ctx: AuthenticatedContext<{ userId: string; groupid: string }>): PhpValue {
+  const uid = ctx.args.userId;
+  const gid = ctx.args.groupid;
   const group = ctx.state.groups.get(gid);
   if (!ctx.state.users.has(uid)) throw new OcsError(101, 'User does not exist');
   if (!group) throw new OcsError(101, 'Group does not exist');

@@ -6,7 +6,7 @@ import { settingsOf } from '../state/settings.js';
 import { isValidEmail, parseScope, validatedPropertyValue } from './accountProperties.js';
 import { canManageUser, isAdmin } from './access.js';
 import { setDisplayName } from './displayName.js';
-import { stringParam, type AuthenticatedContext } from './context.js';
+import type { AuthenticatedContext } from './context.js';
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { phpIntCast } from './phpRules.js';
 import { normaliseQuota } from './quota.js';
@@ -91,11 +91,11 @@ function setTimezone(profile: ReleaseProfile, target: User, value: string): void
   target.timezone = value;
 }
 
-export function editUser(ctx: AuthenticatedContext): PhpValue {
+export function editUser(ctx: AuthenticatedContext<{ userId: string; key: string; value: string }>): PhpValue {
   const { state, actor, profile } = ctx;
-  const target = state.users.get(stringParam(ctx.params, 'userId'));
-  const key = stringParam(ctx.params, 'key');
-  const value = stringParam(ctx.params, 'value');
+  const target = state.users.get(ctx.args.userId);
+  const key = ctx.args.key;
+  const value = ctx.args.value;
   if (!target) throw new OcsError(998);
   const permitted = permittedKeys(state, profile, actor, target);
   const invalid = profile.codes.editUserInvalidValue;
@@ -170,12 +170,12 @@ export function editUser(ctx: AuthenticatedContext): PhpValue {
 }
 
 /** PUT /cloud/users/{userId}/{collectionName}: edits of the additional e-mail addresses. */
-export function editUserMultiValue(ctx: AuthenticatedContext): PhpValue {
+export function editUserMultiValue(ctx: AuthenticatedContext<{ userId: string; collectionName: string; key: string; value: string }>): PhpValue {
   const { state, actor } = ctx;
-  const target = state.users.get(stringParam(ctx.params, 'userId'));
-  const collection = stringParam(ctx.params, 'collectionName');
-  const key = stringParam(ctx.params, 'key');
-  const value = stringParam(ctx.params, 'value');
+  const target = state.users.get(ctx.args.userId);
+  const collection = ctx.args.collectionName;
+  const key = ctx.args.key;
+  const value = ctx.args.value;
   if (!target) throw new OcsError(998);
   let permitted: string[];
   if (target.id === actor.id) permitted = ['additional_mail', 'additional_mailScope'];

@@ -1,15 +1,15 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { canManageUser } from './access.js';
-import { stringParam, type AuthenticatedContext } from './context.js';
+import type { AuthenticatedContext } from './context.js';
 
 /** GET /cloud/user/fields: what the profile page lets a user edit, in the release's order. */
 export function getEditableFields(ctx: AuthenticatedContext): PhpValue {
   return [...ctx.profile.editableFields];
 }
 
-export function getEditableFieldsForUser(ctx: AuthenticatedContext): PhpValue {
-  const uid = stringParam(ctx.params, 'userId');
+export function getEditableFieldsForUser(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
+  const uid = ctx.args.userId;
   if (uid !== ctx.actor.id) {
     if (!ctx.state.users.has(uid) || !canManageUser(ctx.state, ctx.actor, uid)) throw new OcsError(998);
   }

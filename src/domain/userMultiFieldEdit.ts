@@ -1,26 +1,32 @@
-import { InternalServerError, OcsError } from '../ocs/OcsError.js';
+import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
 import { ADMIN_GROUP, type State, type User } from '../state/model.js';
 import { isAdmin, isUserAccessible } from './access.js';
 import { isValidEmail } from './accountProperties.js';
-import { stringParam, type AuthenticatedContext, type Params } from './context.js';
+import type { AuthenticatedContext } from './context.js';
+import type { PhpArray } from './phpRules.js';
 import { InvalidQuotaError, parseQuota } from './quota.js';
 import { userDetails } from './userDetails.js';
 import { LANGUAGES, MAX_PASSWORD_LENGTH } from './userLimits.js';
 
-/** A `?string` argument: absent or null means "no change". */
-function optionalString(params: Params, name: string): string | null {
-  return params[name] === undefined || params[name] === null ? null : stringParam(params, name);
+/** A `?array` argument's items (absent or null means "no change"). */
+function optionalList(value: PhpArray | null): string[] | null {
+  return value === null ? null : Object.values(value).map((item) => String(item));
 }
 
-/** A `?array` argument: a scalar cannot be bound (PHP TypeError, answered as 996). */
-function optionalList(params: Params, name: string): string[] | null {
-  const value = params[name];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object') throw new InternalServerError(`parameter "${name}" must be an array`);
-  return Object.values(value as Record<string, unknown>).map((item) => String(item));
-}
+/** The `?string` / `?array` arguments (default null: "no change"). */
+type MultiFieldArgs = {
+  userId: string;
+  displayName: string | null;
+  password: string | null;
+  email: string | null;
+  quota: string | null;
+  language: string | null;
+  manager: string | null;
+  groups: PhpArray | null;
+  subadminGroups: PhpArray | null;
+};
 
 interface Fields {
   displayName: string | null;
@@ -94,23 +100,23 @@ function apply(state: State, target: User, fields: Fields): void {
  * validated first; any refusal answers HTTP 422 `{errors: {field: message}}` and changes nothing;
  * success answers the user's details.
  */
-export function editUserMultiField(ctx: AuthenticatedContext): PhpValue {
-  const { state, actor, params } = ctx;
-  const target = state.users.get(stringParam(params, 'userId'));
+export function editUserMultiField(ctx: AuthenticatedContext<MultiFieldArgs>): PhpValue {
+  const { state, actor, args } = ctx;
+  const target = state.users.get(args.userId);
   if (!target) throw new OcsError(998);
   const isSelf = target.id === actor.id;
   const actorIsAdmin = isAdmin(state, actor.id);
   const canEditOther = actorIsAdmin || (!isSelf && isUserAccessible(state, actor, target.id));
   if (!isSelf && !canEditOther) throw new OcsError(403, 'Insufficient permissions to edit this user');
   const fields: Fields = {
-    displayName: optionalString(params, 'displayName'),
-    password: optionalString(params, 'password'),
-    email: optionalString(params, 'email'),
-    quota: optionalString(params, 'quota'),
-    language: optionalString(params, 'language'),
-    manager: optionalString(params, 'manager'),
-    groups: optionalList(params, 'groups'),
-    subadminGroups: optionalList(params, 'subadminGroups'),
+    displayName: args.displayName,
+    password: args.password,
+    email: args.email,
+    quota: args.quota,
+    language: args.language,
+    manager: args.manager,
+    groups: optionalList(args.groups),
+    subadminGroups: optionalList(args.subadminGroups),
   };
   const errors = refusals(state, ctx.profile, fields, actorIsAdmin, canEditOther);
   if (Object.keys(errors).length > 0) throw new OcsError(422, '', { errors });

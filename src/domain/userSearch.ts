@@ -1,6 +1,6 @@
 import type { User } from '../state/model.js';
 import { isAdmin, subAdminGroupsOf } from './access.js';
-import { intParam, stringParam, type AuthenticatedContext } from './context.js';
+import type { AuthenticatedContext, ListArgs } from './context.js';
 import { arraySlice, sqlPage } from './paging.js';
 import {
   asciiLower,
@@ -14,28 +14,17 @@ import {
 
 /** Which accounts each user list endpoint lists, in Nextcloud's order and paging. */
 
-interface ListParams {
-  search: string;
-  limit: number | null;
-  offset: number;
-}
-
-function listParams(ctx: AuthenticatedContext): ListParams {
-  return {
-    search: stringParam(ctx.params, 'search'),
-    limit: intParam(ctx.params, 'limit', null),
-    offset: intParam(ctx.params, 'offset', 0) ?? 0,
-  };
-}
+/** getDisabledUsersDetails' arguments: before 29.0.5 the controller (and so the spec) has no `search`. */
+export type DisabledListArgs = Omit<ListArgs, 'search'> & { search?: string };
 
 /**
  * UsersController::getUsers and getUsersDetails. An admin gets one page of the whole search
  * (`limit=0` selects nothing, users-get-users/limit-0). A sub-admin gets each administered group
  * searched and paged on its own, merged in first-seen order.
  */
-export function listedUserIds(ctx: AuthenticatedContext): string[] {
+export function listedUserIds(ctx: AuthenticatedContext<ListArgs>): string[] {
   const { state, actor } = ctx;
-  const { search, limit, offset } = listParams(ctx);
+  const { search, limit, offset } = ctx.args;
   if (isAdmin(state, actor.id)) return searchUsers(state, search, limit, offset).map((user) => user.id);
   const ids = new Set<string>();
   for (const gid of subAdminGroupsOf(state, actor.id)) {
@@ -50,12 +39,11 @@ export function listedUserIds(ctx: AuthenticatedContext): string[] {
  * display name and e-mail, then array_slice($users, $offset, $limit). Sub-admin: each administered
  * group is searched and its members filtered, paged as the release does (profile `lists`).
  */
-export function disabledUserIds(ctx: AuthenticatedContext): string[] {
+export function disabledUserIds(ctx: AuthenticatedContext<DisabledListArgs>): string[] {
   const { state, actor, profile } = ctx;
-  const params = listParams(ctx);
-  const { limit, offset } = params;
+  const { limit, offset } = ctx.args;
   // Before 29.0.5 the controller has no `search` parameter.
-  const search = profile.lists.disabledSearch ? params.search : '';
+  const search = profile.lists.disabledSearch ? (ctx.args.search ?? '') : '';
   if (isAdmin(state, actor.id)) {
     const disabled = byIdBinary([...state.users.values()].filter((user) => !user.enabled && matchesSearch(user, search)));
     return arraySlice(disabled, offset, limit).map((user) => user.id);
@@ -94,8 +82,8 @@ const RECENT_DEFAULT = 25;
  * column, so compared as strings — then lower(userid); `$limit ?: 25` (no limit or 0 gives 25),
  * at most 100.
  */
-export function lastLoggedInUserIds(ctx: AuthenticatedContext): string[] {
-  const { search, limit, offset } = listParams(ctx);
+export function lastLoggedInUserIds(ctx: AuthenticatedContext<ListArgs>): string[] {
+  const { search, limit, offset } = ctx.args;
   const rows = [...ctx.state.users.values()]
     .filter((user) => user.lastLogin > 0 && matchesSearch(user, search))
     .map((user) => ({ login: String(user.lastLogin), id: asciiLower(user.id), user }))

@@ -5,37 +5,37 @@ import type { ReleaseProfile } from '../releases/profiles.js';
 import { newUser } from '../state/createState.js';
 import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
 import { setDisplayName } from './displayName.js';
-import { intParam, listParam, stringParam, type AuthenticatedContext } from './context.js';
+import { stringItems, type AuthenticatedContext, type ListArgs } from './context.js';
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { normaliseQuota } from './quota.js';
 import { detailsMap, userDetails } from './userDetails.js';
 import { checkedLanguage } from './userEdits.js';
 import { MAX_PASSWORD_LENGTH } from './userLimits.js';
-import { disabledUserIds, lastLoggedInUserIds, listedUserIds } from './userSearch.js';
+import type { PhpArray } from './phpRules.js';
+import { disabledUserIds, lastLoggedInUserIds, listedUserIds, type DisabledListArgs } from './userSearch.js';
 
 
-export function getUsers(ctx: AuthenticatedContext): PhpValue {
+export function getUsers(ctx: AuthenticatedContext<ListArgs>): PhpValue {
   return { users: listedUserIds(ctx) };
 }
 
-export function getUsersDetails(ctx: AuthenticatedContext): PhpValue {
+export function getUsersDetails(ctx: AuthenticatedContext<ListArgs>): PhpValue {
   return detailsMap(ctx.state, ctx.profile, ctx.actor, listedUserIds(ctx));
 }
 
 /** The controller's own checks of getDisabledUsersDetails and getLastLoggedInUsers (500 otherwise). */
-function refuseNegativePaging(ctx: AuthenticatedContext): void {
-  const limit = intParam(ctx.params, 'limit', null);
-  const offset = intParam(ctx.params, 'offset', 0);
+function refuseNegativePaging(ctx: AuthenticatedContext<DisabledListArgs>): void {
+  const { limit, offset } = ctx.args;
   if (limit !== null && limit < 0) throw new InternalServerError(`Invalid limit value: ${limit}`);
   if (offset !== null && offset < 0) throw new InternalServerError(`Invalid offset value: ${offset}`);
 }
 
-export function getDisabledUsersDetails(ctx: AuthenticatedContext): PhpValue {
+export function getDisabledUsersDetails(ctx: AuthenticatedContext<DisabledListArgs>): PhpValue {
   refuseNegativePaging(ctx);
   return detailsMap(ctx.state, ctx.profile, ctx.actor, disabledUserIds(ctx));
 }
 
-export function getLastLoggedInUsers(ctx: AuthenticatedContext): PhpValue {
+export function getLastLoggedInUsers(ctx: AuthenticatedContext<ListArgs>): PhpValue {
   refuseNegativePaging(ctx);
   return detailsMap(ctx.state, ctx.profile, ctx.actor, lastLoggedInUserIds(ctx));
 }
@@ -51,17 +51,25 @@ function validateUserId(profile: ReleaseProfile, uid: string): void {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function addUser(ctx: AuthenticatedContext): PhpValue {
-  const { state, actor, params, profile } = ctx;
-  const uid = stringParam(params, 'userid');
-  const password = stringParam(params, 'password');
-  const displayName = stringParam(params, 'displayName');
-  let email = stringParam(params, 'email');
-  const groups = listParam(params, 'groups');
-  const subadminGroups = listParam(params, 'subadmin');
-  const quota = stringParam(params, 'quota');
-  const language = stringParam(params, 'language');
-  const manager = params.manager === undefined || params.manager === null ? null : stringParam(params, 'manager');
+/** UsersController::addUser's arguments. */
+type AddUserArgs = {
+  userid: string;
+  password: string;
+  displayName: string;
+  email: string;
+  groups: PhpArray;
+  subadmin: PhpArray;
+  quota: string;
+  language: string;
+  manager: string | null;
+};
+
+export function addUser(ctx: AuthenticatedContext<AddUserArgs>): PhpValue {
+  const { state, actor, args, profile } = ctx;
+  const { userid: uid, password, displayName, quota, language, manager } = args;
+  let email = args.email;
+  const groups = stringItems(args.groups, 'groups');
+  const subadminGroups = stringItems(args.subadmin, 'subadmin');
   const actorIsAdmin = isAdmin(state, actor.id);
 
   const lowerUid = uid.toLowerCase();
@@ -116,8 +124,8 @@ export function addUser(ctx: AuthenticatedContext): PhpValue {
   return { id: uid };
 }
 
-export function getUser(ctx: AuthenticatedContext): PhpValue {
-  const uid = stringParam(ctx.params, 'userId');
+export function getUser(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
+  const uid = ctx.args.userId;
   const data = userDetails(ctx.state, ctx.profile, ctx.actor, uid, uid === ctx.actor.id);
   if (data === null) throw new OcsError(998);
   return data;
@@ -127,9 +135,9 @@ export function getCurrentUser(ctx: AuthenticatedContext): PhpValue {
   return userDetails(ctx.state, ctx.profile, ctx.actor, ctx.actor.id, true);
 }
 
-export function deleteUser(ctx: AuthenticatedContext): PhpValue {
+export function deleteUser(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
   const { state, actor } = ctx;
-  const uid = stringParam(ctx.params, 'userId');
+  const uid = ctx.args.userId;
   if (!state.users.has(uid)) throw new OcsError(998);
   if (uid === actor.id) throw new OcsError(101);
   if (!canManageUser(state, actor, uid)) throw new OcsError(998);

@@ -22,6 +22,7 @@ import {
   type AnswerContext,
 } from './answers.js';
 import { authenticate, type AuthMethod } from './auth.js';
+import { bindParameters } from './bindParameters.js';
 import { parseParams, readBody } from './requestParams.js';
 import type { RouteTable } from './routeTable.js';
 
@@ -193,17 +194,14 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   if (binding.access === 'subadmin' && !isAdmin(state, actor!.id) && !isSubAdmin(state, actor!.id)) {
     return respond.ocs(403, messageOf(profile, 'subAdminRequired'));
   }
-  // Request::getParam is isset(): a JSON null is as absent as a missing key, and null binds to no required parameter.
-  if (match.kind === 'found' && match.route.requiredParams.some((name) => params[name] === undefined || params[name] === null)) {
-    return respond.framework(996, INTERNAL_ERROR_MESSAGE);
-  }
-
   // The path is web root + '/ocs/vN.php' + path info.
   const webRoot = entry.input.slice(0, entry.input.length - '/ocs/v1.php'.length - (entry[2]?.length ?? 0));
   const server = serverAddress(req, webRoot, state.settings.cloudHost);
   let result: { code: number; message: string; data: PhpValue };
   try {
-    const context = { state, params, server, profile };
+    // Dispatcher::executeController binds the arguments once the middlewares have passed.
+    const args = bindParameters(match.route.parameters, params);
+    const context = { state, args, server, profile };
     const data = binding.access === 'public' ? binding.handler({ ...context, actor }) : binding.handler({ ...context, actor: actor! });
     result = { code: 200, message: '', data };
   } catch (error) {

@@ -1,3 +1,5 @@
+import type { ParameterDefinition } from './bindParameters.js';
+
 /** One OCS route: a path template below /ocs/v{1,2}.php, bound to an operationId. */
 export interface RouteDefinition {
   operationId: string;
@@ -6,8 +8,8 @@ export interface RouteDefinition {
   path: string;
   /** Route requirements from the spec's path parameter patterns. */
   patterns: Record<string, string>;
-  /** Parameters a PHP controller argument has no default for: missing means an uncaught error. */
-  requiredParams: string[];
+  /** The arguments of the operation's controller method, as the release's spec declares them. */
+  parameters: ParameterDefinition[];
 }
 
 interface CompiledRoute {

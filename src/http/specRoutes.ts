@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
+import type { BoundValue, ParameterDefinition, PhpType } from './bindParameters.js';
 import type { RouteDefinition } from './routeTable.js';
 
 export const DEFAULT_SPEC = fileURLToPath(new URL('../../openapi.json', import.meta.url));
@@ -12,8 +13,69 @@ export function ocsRelativePath(specPath: string): string {
 }
 
 interface SchemaLike {
+  type?: string;
   pattern?: string;
+  default?: BoundValue;
   required?: string[];
+  properties?: Record<string, SchemaLike>;
+}
+
+interface SpecParameter {
+  in: string;
+  name: string;
+  required?: boolean;
+  schema?: SchemaLike;
+}
+
+/**
+ * Arguments typed `array` in PHP that the 27-29 specs give as a `string` query parameter (the
+ * openapi-extractor of those releases could not write them as one): UsersController::addUser
+ * (`array $groups = []`, `array $subadmin = []`), searchByPhoneNumbers (`array $search`),
+ * PreferencesController::setMultiplePreferences (`array $configs`), deleteMultiplePreference
+ * (`array $configKeys`). 30+ specs type them as array/object.
+ */
+const PHP_ARRAYS: Record<string, Record<string, { default: BoundValue }>> = {
+  'users-add-user': { groups: { default: [] }, subadmin: { default: [] } },
+  'users-search-by-phone-numbers': { search: { default: null } },
+  'preferences-set-multiple-preferences': { configs: { default: null } },
+  'preferences-delete-multiple-preference': { configKeys: { default: null } },
+};
+
+/** The PHP type an OpenAPI type stands for (openapi-extractor writes PHP arrays as array or object). */
+function phpType(schema: SchemaLike | undefined): PhpType {
+  switch (schema?.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+      return 'int';
+    case 'boolean':
+      return 'bool';
+    case 'array':
+    case 'object':
+      return 'array';
+    default:
+      return 'mixed';
+  }
+}
+
+function parameterOf(operationId: string, name: string, required: boolean, schema: SchemaLike | undefined): ParameterDefinition {
+  const parameter: ParameterDefinition = { name, type: phpType(schema), required, default: schema?.default ?? null };
+  const array = PHP_ARRAYS[operationId]?.[name];
+  return array && parameter.type === 'string' ? { ...parameter, type: 'array', default: parameter.default ?? array.default } : parameter;
+}
+
+/**
+ * The controller arguments of an operation: path and query parameters (27-29 put POST/PUT
+ * arguments in the query too), then the application/json request body's properties (30+).
+ */
+function parametersOf(operationId: string, parameters: readonly SpecParameter[], body: SchemaLike | undefined): ParameterDefinition[] {
+  const list = parameters
+    .filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
+    .map((parameter) => parameterOf(operationId, parameter.name.replace(/\[\]$/, ''), parameter.required === true, parameter.schema));
+  for (const [name, schema] of Object.entries(body?.properties ?? {})) {
+    list.push(parameterOf(operationId, name, body?.required?.includes(name) ?? false, schema));
+  }
+  return list;
 }
 
 /**
@@ -33,21 +95,19 @@ export async function loadSpec(file = DEFAULT_SPEC): Promise<OpenAPIBackend> {
 /** The routes of every operation of the spec, relative to /ocs/v{1,2}.php. */
 export function routesFromSpec(api: OpenAPIBackend): RouteDefinition[] {
   return api.getOperations().map((operation) => {
+    const operationId = operation.operationId ?? `${operation.method} ${operation.path}`;
+    const specParameters = (operation.parameters ?? []) as SpecParameter[];
     const patterns: Record<string, string> = {};
-    const requiredParams: string[] = [];
-    for (const parameter of (operation.parameters ?? []) as { in: string; name: string; required?: boolean; schema?: SchemaLike }[]) {
+    for (const parameter of specParameters) {
       if (parameter.in === 'path' && parameter.schema?.pattern) patterns[parameter.name] = parameter.schema.pattern;
-      if (parameter.in === 'query' && parameter.required) requiredParams.push(parameter.name.replace(/\[\]$/, ''));
     }
     const body = (operation.requestBody as { content?: Record<string, { schema?: SchemaLike }> } | undefined)?.content;
-    const bodySchema = body?.['application/json']?.schema;
-    requiredParams.push(...(bodySchema?.required ?? []));
     return {
-      operationId: operation.operationId ?? `${operation.method} ${operation.path}`,
+      operationId,
       method: operation.method.toUpperCase(),
       path: ocsRelativePath(operation.path),
       patterns,
-      requiredParams,
+      parameters: parametersOf(operationId, specParameters, body?.['application/json']?.schema),
     };
   });
 }

@@ -42,8 +42,8 @@ export function listedUserIds(ctx: AuthenticatedContext<ListArgs>): string[] {
 export function disabledUserIds(ctx: AuthenticatedContext<DisabledListArgs>): string[] {
   const { state, actor, profile } = ctx;
   const { limit, offset } = ctx.args;
-  // Before 29.0.5 the controller has no `search` parameter.
-  const search = profile.lists.disabledSearch ? (ctx.args.search ?? '') : '';
+  // `search` is an argument from 29.0.5 on (§4): the release's spec declares it, or it is not bound.
+  const search = ctx.args.search ?? '';
   if (isAdmin(state, actor.id)) {
     const disabled = byIdBinary([...state.users.values()].filter((user) => !user.enabled && matchesSearch(user, search)));
     return arraySlice(disabled, offset, limit).map((user) => user.id);

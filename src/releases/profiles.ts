@@ -65,8 +65,6 @@ export interface ReleaseProfile {
   access: Readonly<Record<string, Exclude<Access, 'public'>>>;
   /** Which accounts the list endpoints list; §4, §8, §11. */
   lists: {
-    /** /users/disabled reads `search` (between 29.0.1 and 29.0.5; 29.0.6 is the first we have); §4. */
-    disabledSearch: boolean;
     /** /users/disabled as a sub-admin keeps the group members that are enabled (28.0.2's bug) or disabled (29.0.1+); §11. */
     subAdminDisabledKeeps: 'enabled' | 'disabled';
     /**
@@ -164,7 +162,6 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   access: {},
   // /users/disabled exists from 28: 28.0.2's facts.
   lists: {
-    disabledSearch: false,
     subAdminDisabledKeeps: 'enabled',
     subAdminDisabledPaging: 'per-group-limit',
     groupMembersListUsers: false,
@@ -238,7 +235,6 @@ const CHANGES: Record<string, Changes> = {
     },
   },
   '29.0.6': {
-    lists: { disabledSearch: true },
     // Absent in 29.0.1 (Fiize46/latest), present in 29.0.6.
     themingPreferences: { keys: ['force_enable_blur_filter', 'shortcuts_disabled'] },
   },

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { createMock, type OcsMock } from '../../src/mock.js';
-import { RELEASES, type Release } from '../../src/releases/catalog.js';
+import { RELEASES } from '../../src/releases/catalog.js';
 import { operationIdsOf, releaseSpec } from '../../src/releases/spec.js';
 import { isSpecDefect, type SpecViolation } from '../../src/releases/specDefects.js';
 import type { Express } from 'express';

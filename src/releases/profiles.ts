@@ -172,6 +172,7 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   },
   messages: {
     adminRequired: 'Logged in user must be an admin',
+    adminSettingRequired: 'Logged in user must be an admin, a sub admin or gotten special right to access this setting',
     subAdminRequired: 'Logged in user must be at least a sub admin',
     appConfigForbidden: 'Logged in user must be an administrator or have authorization to edit this setting.',
     groupMissing: 'group {group} does not exist',
@@ -219,6 +220,7 @@ const CHANGES: Record<string, Changes> = {
     // "account" and "sub-admin" wording, translated (S28 -> S29a; recordings users-add-user/*, apps-get-apps/as-user).
     messages: {
       adminRequired: 'Logged in account must be an admin',
+      adminSettingRequired: 'Logged in account must be an admin, a sub admin or gotten special right to access this setting',
       subAdminRequired: 'Logged in account must be at least a sub admin',
       appConfigForbidden: 'Logged in account must be an administrator or have authorization to edit this setting.',
       groupMissing: 'Group {group} does not exist',

@@ -107,6 +107,12 @@ export interface ReleaseProfile {
     disabledList: 'diff-keys' | 'list';
     /** getAppInfo, enable and disable refuse an id AppManager::cleanAppId() changes: 997 'Invalid app id given' (32+). */
     verifyAppId: boolean;
+    /**
+     * Which `filter` values getApps treats as no filter (the full list): PHP-falsy ones, '' and '0'
+     * (`if ($filter)`, up to 33), or only an absent one (`$filter !== null`, 34+: '' is 101 'Invalid
+     * filter'). AppsController::getApps of S33 and S34; recording apps-get-apps/empty-filter.
+     */
+    noFilter: 'falsy' | 'absent';
   };
   /** What a login records (lib/private/User/Session.php::completeLogin, User::updateLastLoginTimestamp); §5. */
   logins: {
@@ -196,7 +202,7 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   codes: { subAdminGroupMissing: 102, editUserKeyRefused: 103, editUserInvalidValue: 102, editUserPasswordPolicy: 103 },
   userIdMaxLength: null,
   userEdits: { settings: [], selfProperties: [], normaliseEmails: false, clearNotifyEmailWithAddress: false },
-  apps: { disabledList: 'diff-keys', verifyAppId: false },
+  apps: { disabledList: 'diff-keys', verifyAppId: false, noFilter: 'falsy' },
   logins: { tokenUpdatesLastLogin: false, recordsFirstLogin: false },
   themingPreferences: { keys: ['shortcuts_disabled'], coreAppOrder: false },
   capabilities: {
@@ -302,6 +308,7 @@ const CHANGES: Record<string, Changes> = {
   '34.0.1': {
     provisioningApiVersion: '1.24.0',
     messages: { loginTooLong: 'Username is too long', appsBadFilter: 'Invalid filter' },
+    apps: { noFilter: 'absent' },
     themingVersion: '2.9.0',
     capabilities: { themingKeys: THEMING_34 },
     // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.

@@ -2,6 +2,7 @@ import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import { ADMIN_GROUP } from '../state/model.js';
+import { findUser } from '../state/userLookup.js';
 import { groupsOf, isAdmin, isSubAdminOfGroup, isUserAccessible, subAdminGroupsOf } from './access.js';
 import { stringParam, type AuthenticatedContext } from './context.js';
 import { groupDetails } from './groups.js';
@@ -10,11 +11,12 @@ import { groupDetails } from './groups.js';
 function visibleGroupsOf(ctx: AuthenticatedContext): string[] {
   const { state, actor } = ctx;
   const uid = stringParam(ctx.params, 'userId');
-  if (!state.users.has(uid)) throw new OcsError(998);
-  if (uid === actor.id || isAdmin(state, actor.id)) return groupsOf(state, uid);
-  if (!isUserAccessible(state, actor, uid)) throw new OcsError(998);
+  const target = findUser(state, uid);
+  if (!target) throw new OcsError(998);
+  if (target.id === actor.id || isAdmin(state, actor.id)) return groupsOf(state, target.id);
+  if (!isUserAccessible(state, actor, target.id)) throw new OcsError(998);
   const administered = new Set(subAdminGroupsOf(state, actor.id));
-  return groupsOf(state, uid).filter((gid) => administered.has(gid));
+  return groupsOf(state, target.id).filter((gid) => administered.has(gid));
 }
 
 export function getUsersGroups(ctx: AuthenticatedContext): PhpValue {

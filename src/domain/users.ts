@@ -3,6 +3,7 @@ import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
 import { newUser } from '../state/createState.js';
+import { findUser } from '../state/userLookup.js';
 import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
 import { setDisplayName } from './displayName.js';
 import { intParam, listParam, stringParam, type AuthenticatedContext } from './context.js';
@@ -64,8 +65,7 @@ export function addUser(ctx: AuthenticatedContext): PhpValue {
   const manager = params.manager === undefined || params.manager === null ? null : stringParam(params, 'manager');
   const actorIsAdmin = isAdmin(state, actor.id);
 
-  const lowerUid = uid.toLowerCase();
-  if (uid !== '' && [...state.users.keys()].some((id) => id.toLowerCase() === lowerUid)) {
+  if (findUser(state, uid)) {
     throw new OcsError(102, 'User already exists');
   }
   if (groups.length > 0) {

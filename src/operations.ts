@@ -48,7 +48,7 @@ export const OPERATIONS: Record<string, OperationBinding> = {
   'apps-disable': { access: 'admin', handler: apps.disableApp },
 
   'groups-get-groups': { access: 'subadmin', handler: groups.getGroups },
-  // #[AuthorizedAdminSetting(settings: Sharing::class)] (31.0.11+ also Users::class: a delegation only).
+  // #[AuthorizedAdminSetting(settings: Sharing::class)] (31.0.6+ also Users::class: a delegation only).
   'groups-get-groups-details': { access: 'admin-setting', handler: groups.getGroupsDetails },
   'groups-get-group': { access: 'subadmin', handler: groups.getGroupUsers },
   // 32+: any user (the profile's `access`); the handler then wants a member.

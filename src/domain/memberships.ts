@@ -7,24 +7,34 @@ import { groupsOf, isAdmin, isSubAdminOfGroup, isUserAccessible, subAdminGroupsO
 import { stringParam, type AuthenticatedContext } from './context.js';
 import { groupDetails } from './groups.js';
 
-/** The groups of a user an actor may see: all for themself and admins, shared ones for sub-admins. */
-function visibleGroupsOf(ctx: AuthenticatedContext): string[] {
+/**
+ * The groups of a user an actor may see: all for themself and admins, shared ones for sub-admins
+ * (`shared`: the sub-admin's groups array_intersect()ed with the user's).
+ */
+function visibleGroups(ctx: AuthenticatedContext): { gids: string[]; shared: boolean } {
   const { state, actor } = ctx;
   const uid = stringParam(ctx.params, 'userId');
   const target = findUser(state, uid);
   if (!target) throw new OcsError(998);
-  if (target.id === actor.id || isAdmin(state, actor.id)) return groupsOf(state, target.id);
+  if (target.id === actor.id || isAdmin(state, actor.id)) return { gids: groupsOf(state, target.id), shared: false };
   if (!isUserAccessible(state, actor, target.id)) throw new OcsError(998);
-  const administered = new Set(subAdminGroupsOf(state, actor.id));
-  return groupsOf(state, target.id).filter((gid) => administered.has(gid));
+  const member = new Set(groupsOf(state, target.id));
+  return { gids: subAdminGroupsOf(state, actor.id).filter((gid) => member.has(gid)), shared: true };
+}
+
+/** A PHP array keyed by group id: a list when the keys happen to be 0..n-1, as PHP's integer keys are. */
+function keyedByGid(gids: string[]): PhpValue {
+  if (gids.every((gid, i) => gid === String(i))) return gids;
+  return Object.fromEntries(gids.map((gid) => [gid, gid]));
 }
 
 export function getUsersGroups(ctx: AuthenticatedContext): PhpValue {
-  return { groups: visibleGroupsOf(ctx) };
+  const { gids, shared } = visibleGroups(ctx);
+  return { groups: shared && ctx.profile.lists.subAdminUserGroups === 'keyed' ? keyedByGid(gids) : gids };
 }
 
 export function getUsersGroupsDetails(ctx: AuthenticatedContext): PhpValue {
-  return { groups: visibleGroupsOf(ctx).map((gid) => groupDetails(ctx.state, ctx.state.groups.get(gid)!)) };
+  return { groups: visibleGroups(ctx).gids.map((gid) => groupDetails(ctx.state, ctx.state.groups.get(gid)!)) };
 }
 
 export function addToGroup(ctx: AuthenticatedContext): PhpValue {

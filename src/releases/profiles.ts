@@ -83,6 +83,13 @@ export interface ReleaseProfile {
      * Not in DIFFERENCES.md: lib/private/Group/Database.php of S31b (31.0.6) and S31 (31.0.11).
      */
     groupSearchOrder: GroupSearchOrder;
+    /**
+     * GET /cloud/users/{id}/groups as a sub-admin: array_intersect() of the caller's sub-admin groups
+     * (keyed by group id, SubAdmin::getSubAdminsGroups) keeps those keys, a JSON object {"g":"g"}
+     * and XML <g>g</g> (up to 30; recording users-get-users-groups/as-subadmin-accessible), or is
+     * array_values()'d into a list (31+). Not in DIFFERENCES.md: UsersController::getUsersGroups of S30 and S31a.
+     */
+    subAdminUserGroups: 'keyed' | 'list';
   };
   /** OCS message texts that changed, by id (read through messageOf); §7 and User\Manager::validateUserId. */
   messages: Readonly<Record<MessageId, string>>;
@@ -175,6 +182,7 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
     subAdminDisabledPaging: 'per-group-limit',
     groupMembersListUsers: false,
     groupSearchOrder: 'uid_lower',
+    subAdminUserGroups: 'keyed',
   },
   messages: {
     adminRequired: 'Logged in user must be an admin',
@@ -275,6 +283,7 @@ const CHANGES: Record<string, Changes> = {
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
     apps: { disabledList: 'list' },
+    lists: { subAdminUserGroups: 'list' },
     logins: { tokenUpdatesLastLogin: true, recordsFirstLogin: true },
   },
   '31.0.6': { messages: { loginTooLong: 'Login is too long' }, userIdMaxLength: 64 },

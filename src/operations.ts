@@ -21,9 +21,12 @@ import type { RouteDefinition } from './http/routeTable.js';
  * - admin: no #[NoAdminRequired] (others: 403 "Logged in account must be an admin");
  * - subadmin: #[NoAdminRequired]; the provisioning middleware still wants a sub-admin;
  * - user: #[NoAdminRequired] + #[NoSubAdminRequired]: any logged-in user;
+ * - admin-setting: #[NoAdminRequired] + #[AuthorizedAdminSetting] without #[SubAdminRequired]:
+ *   SecurityMiddleware lets admins through (and users delegated the setting, which ocs-mock does
+ *   not model) and refuses everyone else, sub-admins included (403 `adminSettingRequired`);
  * - public: #[PublicPage].
  */
-export type Access = 'public' | 'user' | 'subadmin' | 'admin';
+export type Access = 'public' | 'user' | 'subadmin' | 'admin-setting' | 'admin';
 
 export type OperationBinding =
   | { access: Exclude<Access, 'public'>; handler: DomainHandler }
@@ -45,7 +48,8 @@ export const OPERATIONS: Record<string, OperationBinding> = {
   'apps-disable': { access: 'admin', handler: apps.disableApp },
 
   'groups-get-groups': { access: 'subadmin', handler: groups.getGroups },
-  'groups-get-groups-details': { access: 'subadmin', handler: groups.getGroupsDetails },
+  // #[AuthorizedAdminSetting(settings: Sharing::class)] (31.0.6+ also Users::class: a delegation only).
+  'groups-get-groups-details': { access: 'admin-setting', handler: groups.getGroupsDetails },
   'groups-get-group': { access: 'subadmin', handler: groups.getGroupUsers },
   // 32+: any user (the profile's `access`); the handler then wants a member.
   'groups-get-group-users': { access: 'subadmin', handler: groups.getGroupUsers },

@@ -6,6 +6,7 @@ import { operationIdsOf, releaseSpec } from '../releases/spec.js';
 const WHO: Record<Access, string> = {
   admin: 'admin',
   subadmin: 'admin, sub-admin',
+  'admin-setting': 'admin (#[AuthorizedAdminSetting])',
   user: 'any user',
   public: 'anyone',
 };

@@ -18,15 +18,14 @@ export function enabledAppIds(state: State): string[] {
 /**
  * GET /cloud/apps. Without a filter: installed apps minus the always-enabled ones. `disabled` keeps
  * the keys PHP's array_diff leaves (positions in the scan list), so JSON shows an object; 31+ wrap
- * it in array_values().
+ * it in array_values(). Up to 33 '' and '0' are no filter either (the profile's `apps.noFilter`).
  */
 export function getApps(ctx: AuthenticatedContext<{ filter: string | null }>): PhpValue {
   const filter = ctx.args.filter;
   // OC_App::listAllApps() skips always-enabled apps, so array_diff keys are positions in this list.
   const listed = [...ctx.state.apps.values()].filter((app) => !app.alwaysEnabled);
-  if (filter === null) {
-    return { apps: listed.map((app) => app.id) };
-  }
+  const noFilter = filter === null || (ctx.profile.apps.noFilter === 'falsy' && (filter === '' || filter === '0'));
+  if (noFilter) return { apps: listed.map((app) => app.id) };
   if (filter === 'enabled') return { apps: enabledAppIds(ctx.state) };
   if (filter === 'disabled') {
     if (ctx.profile.apps.disabledList === 'list') return { apps: listed.filter((app) => !app.enabled).map((app) => app.id) };

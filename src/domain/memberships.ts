@@ -2,27 +2,39 @@ import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import { ADMIN_GROUP } from '../state/model.js';
+import { findUser } from '../state/userLookup.js';
 import { groupsOf, isAdmin, isSubAdminOfGroup, isUserAccessible, subAdminGroupsOf } from './access.js';
 import type { AuthenticatedContext } from './context.js';
 import { groupDetails } from './groups.js';
 
-/** The groups of a user an actor may see: all for themself and admins, shared ones for sub-admins. */
-function visibleGroupsOf(ctx: AuthenticatedContext<{ userId: string }>): string[] {
+/**
+ * The groups of a user an actor may see: all for themself and admins, shared ones for sub-admins
+ * (`shared`: the sub-admin's groups array_intersect()ed with the user's).
+ */
+function visibleGroups(ctx: AuthenticatedContext<{ userId: string }>): { gids: string[]; shared: boolean } {
   const { state, actor } = ctx;
   const uid = ctx.args.userId;
-  if (!state.users.has(uid)) throw new OcsError(998);
-  if (uid === actor.id || isAdmin(state, actor.id)) return groupsOf(state, uid);
-  if (!isUserAccessible(state, actor, uid)) throw new OcsError(998);
-  const administered = new Set(subAdminGroupsOf(state, actor.id));
-  return groupsOf(state, uid).filter((gid) => administered.has(gid));
+  const target = findUser(state, uid);
+  if (!target) throw new OcsError(998);
+  if (target.id === actor.id || isAdmin(state, actor.id)) return { gids: groupsOf(state, target.id), shared: false };
+  if (!isUserAccessible(state, actor, target.id)) throw new OcsError(998);
+  const member = new Set(groupsOf(state, target.id));
+  return { gids: subAdminGroupsOf(state, actor.id).filter((gid) => member.has(gid)), shared: true };
+}
+
+/** A PHP array keyed by group id: a list when the keys happen to be 0..n-1, as PHP's integer keys are. */
+function keyedByGid(gids: string[]): PhpValue {
+  if (gids.every((gid, i) => gid === String(i))) return gids;
+  return Object.fromEntries(gids.map((gid) => [gid, gid]));
 }
 
 export function getUsersGroups(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
-  return { groups: visibleGroupsOf(ctx) };
+  const { gids, shared } = visibleGroups(ctx);
+  return { groups: shared && ctx.profile.lists.subAdminUserGroups === 'keyed' ? keyedByGid(gids) : gids };
 }
 
 export function getUsersGroupsDetails(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
-  return { groups: visibleGroupsOf(ctx).map((gid) => groupDetails(ctx.state, ctx.state.groups.get(gid)!)) };
+  return { groups: visibleGroups(ctx).gids.map((gid) => groupDetails(ctx.state, ctx.state.groups.get(gid)!)) };
 }
 
 export function addToGroup(ctx: AuthenticatedContext<{ userId: string; groupid: string }>): PhpValue {

@@ -2,6 +2,7 @@ import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
 import type { State, User } from '../state/model.js';
+import { findUser } from '../state/userLookup.js';
 import { groupsOf, isAdmin, isSubAdmin, isUserAccessible, subAdminGroupsOf } from './access.js';
 import { displayNameOf } from './displayName.js';
 import { parseFileSize } from './quota.js';
@@ -66,13 +67,13 @@ export function userDetails(
   targetId: string,
   includeScopes: boolean,
 ): { [key: string]: PhpValue } | null {
-  const user = state.users.get(targetId);
+  const user = findUser(state, targetId);
   if (!user) throw new OcsError(404, 'User does not exist');
   const actorIsAdmin = isAdmin(state, actor.id);
   const data: { [key: string]: PhpValue } = {};
-  if (actorIsAdmin || isUserAccessible(state, actor, targetId)) {
+  if (actorIsAdmin || isUserAccessible(state, actor, user.id)) {
     data.enabled = user.enabled;
-  } else if (actor.id !== targetId) {
+  } else if (actor.id !== user.id) {
     return null;
   }
   if (actorIsAdmin) data.storageLocation = `/var/www/html/data/${user.id}`;

@@ -3,6 +3,7 @@ import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
 import { newUser } from '../state/createState.js';
+import { findUser } from '../state/userLookup.js';
 import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
 import { setDisplayName } from './displayName.js';
 import { stringItems, type AuthenticatedContext, type ListArgs } from './context.js';
@@ -72,8 +73,7 @@ export function addUser(ctx: AuthenticatedContext<AddUserArgs>): PhpValue {
   const subadminGroups = stringItems(args.subadmin, 'subadmin');
   const actorIsAdmin = isAdmin(state, actor.id);
 
-  const lowerUid = uid.toLowerCase();
-  if (uid !== '' && [...state.users.keys()].some((id) => id.toLowerCase() === lowerUid)) {
+  if (findUser(state, uid)) {
     throw new OcsError(102, 'User already exists');
   }
   if (groups.length > 0) {

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { State, User } from '../state/model.js';
+import { findUser } from '../state/userLookup.js';
 
 export type AuthMethod = 'password' | 'app-password' | 'bearer';
 
@@ -10,11 +11,9 @@ export type AuthOutcome =
   | { kind: 'failed' };
 
 function findLoginUser(state: State, loginName: string): User | undefined {
-  const exact = state.users.get(loginName);
-  if (exact) return exact;
-  const lower = loginName.toLowerCase();
-  const byId = [...state.users.values()].find((user) => user.id.toLowerCase() === lower);
+  const byId = findUser(state, loginName);
   if (byId) return byId;
+  const lower = loginName.toLowerCase();
   // Login by e-mail address works when exactly one account has it.
   const byEmail = [...state.users.values()].filter((user) => user.email?.toLowerCase() === lower);
   return byEmail.length === 1 ? byEmail[0] : undefined;

@@ -188,6 +188,7 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     return respond.ocs(997, 'Current user is not logged in');
   }
   if (binding.access === 'admin' && !isAdmin(state, actor!.id)) return respond.ocs(403, messageOf(profile, 'adminRequired'));
+  if (binding.access === 'admin-setting' && !isAdmin(state, actor!.id)) return respond.ocs(403, messageOf(profile, 'adminSettingRequired'));
   if (!passesCsrf(profile, req.headers, auth.kind === 'user' ? auth.method : undefined)) {
     return writePlainJson(res, 412, { message: 'CSRF check failed' });
   }

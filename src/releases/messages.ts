@@ -8,6 +8,8 @@ import type { ReleaseProfile } from './profiles.js';
 export type MessageId =
   /** SecurityMiddleware: a non-admin on an admin-only route. */
   | 'adminRequired'
+  /** SecurityMiddleware: a caller neither admin nor delegated on an #[AuthorizedAdminSetting] route. */
+  | 'adminSettingRequired'
   /** provisioning_api's NotSubAdminException. */
   | 'subAdminRequired'
   /** AppConfigController::setValue without the right to edit the setting. */

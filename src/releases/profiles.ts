@@ -81,6 +81,13 @@ export interface ReleaseProfile {
      * Not in DIFFERENCES.md: lib/private/Group/Database.php of S31b (31.0.6) and S31 (31.0.11).
      */
     groupSearchOrder: GroupSearchOrder;
+    /**
+     * GET /cloud/users/{id}/groups as a sub-admin: array_intersect() of the caller's sub-admin groups
+     * (keyed by group id, SubAdmin::getSubAdminsGroups) keeps those keys, a JSON object {"g":"g"}
+     * and XML <g>g</g> (up to 30; recording users-get-users-groups/as-subadmin-accessible), or is
+     * array_values()'d into a list (31+). Not in DIFFERENCES.md: UsersController::getUsersGroups of S30 and S31a.
+     */
+    subAdminUserGroups: 'keyed' | 'list';
   };
   /** OCS message texts that changed, by id (read through messageOf); §7 and User\Manager::validateUserId. */
   messages: Readonly<Record<MessageId, string>>;
@@ -105,6 +112,12 @@ export interface ReleaseProfile {
     disabledList: 'diff-keys' | 'list';
     /** getAppInfo, enable and disable refuse an id AppManager::cleanAppId() changes: 997 'Invalid app id given' (32+). */
     verifyAppId: boolean;
+    /**
+     * Which `filter` values getApps treats as no filter (the full list): PHP-falsy ones, '' and '0'
+     * (`if ($filter)`, up to 33), or only an absent one (`$filter !== null`, 34+: '' is 101 'Invalid
+     * filter'). AppsController::getApps of S33 and S34; recording apps-get-apps/empty-filter.
+     */
+    noFilter: 'falsy' | 'absent';
   };
   /** What a login records (lib/private/User/Session.php::completeLogin, User::updateLastLoginTimestamp); §5. */
   logins: {
@@ -166,9 +179,11 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
     subAdminDisabledPaging: 'per-group-limit',
     groupMembersListUsers: false,
     groupSearchOrder: 'uid_lower',
+    subAdminUserGroups: 'keyed',
   },
   messages: {
     adminRequired: 'Logged in user must be an admin',
+    adminSettingRequired: 'Logged in user must be an admin, a sub admin or gotten special right to access this setting',
     subAdminRequired: 'Logged in user must be at least a sub admin',
     appConfigForbidden: 'Logged in user must be an administrator or have authorization to edit this setting.',
     groupMissing: 'group {group} does not exist',
@@ -192,7 +207,7 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   codes: { subAdminGroupMissing: 102, editUserKeyRefused: 103, editUserInvalidValue: 102, editUserPasswordPolicy: 103 },
   userIdMaxLength: null,
   userEdits: { settings: [], selfProperties: [], normaliseEmails: false, clearNotifyEmailWithAddress: false },
-  apps: { disabledList: 'diff-keys', verifyAppId: false },
+  apps: { disabledList: 'diff-keys', verifyAppId: false, noFilter: 'falsy' },
   logins: { tokenUpdatesLastLogin: false, recordsFirstLogin: false },
   themingPreferences: { keys: ['shortcuts_disabled'], coreAppOrder: false },
   capabilities: {
@@ -216,6 +231,7 @@ const CHANGES: Record<string, Changes> = {
     // "account" and "sub-admin" wording, translated (S28 -> S29a; recordings users-add-user/*, apps-get-apps/as-user).
     messages: {
       adminRequired: 'Logged in account must be an admin',
+      adminSettingRequired: 'Logged in account must be an admin, a sub admin or gotten special right to access this setting',
       subAdminRequired: 'Logged in account must be at least a sub admin',
       appConfigForbidden: 'Logged in account must be an administrator or have authorization to edit this setting.',
       groupMissing: 'Group {group} does not exist',
@@ -263,6 +279,7 @@ const CHANGES: Record<string, Changes> = {
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
     apps: { disabledList: 'list' },
+    lists: { subAdminUserGroups: 'list' },
     logins: { tokenUpdatesLastLogin: true, recordsFirstLogin: true },
   },
   '31.0.6': { messages: { loginTooLong: 'Login is too long' }, userIdMaxLength: 64 },
@@ -296,6 +313,7 @@ const CHANGES: Record<string, Changes> = {
   '34.0.1': {
     provisioningApiVersion: '1.24.0',
     messages: { loginTooLong: 'Username is too long', appsBadFilter: 'Invalid filter' },
+    apps: { noFilter: 'absent' },
     themingVersion: '2.9.0',
     capabilities: { themingKeys: THEMING_34 },
     // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.

@@ -258,6 +258,7 @@ describe('groups-api.rst.txt examples on the mock (v1, XML)', () => {
 
 describeDenials('groups', [
   { method: 'get', path: '/cloud/groups', access: 'subadmin' },
+  { method: 'get', path: '/cloud/groups/details', access: 'admin-setting' },
   { method: 'get', path: '/cloud/groups/group1', access: 'subadmin' },
   { method: 'post', path: '/cloud/groups?groupid=denied', access: 'admin' },
   { method: 'put', path: '/cloud/groups/group1?key=displayname&value=denied', access: 'admin' },

@@ -33,9 +33,9 @@ describe.each(MATRIX)('memberships v$version $format', ({ version, format }) => 
       await expectOcs(res, version, format, { code: 100, data: { groups: [] } }, 'users-get-users-groups');
     });
 
-    it(`${v} sub-admin reads a member's groups -> only the groups they manage`, async () => {
+    it(`${v} sub-admin reads a member's groups -> only the groups they manage, keyed by id (array_intersect; users-get-users-groups/as-subadmin-accessible)`, async () => {
       const res = await ocs(t.app, 'get', version, '/cloud/users/bob/groups', { user: 'alice', format });
-      await expectOcs(res, version, format, { code: 100, data: { groups: ['group1'] } }, 'users-get-users-groups');
+      await expectOcs(res, version, format, { code: 100, data: { groups: { group1: 'group1' } } });
     });
 
     it(`${v} sub-admin reads the groups of a user outside their groups -> 998 with empty message`, async () => {

@@ -26,6 +26,8 @@ type Expected = 'ok' | readonly [statuscode: number, message: string];
 const NOT_LOGGED_IN: Expected = [997, 'Current user is not logged in'];
 const NOT_ADMIN: Expected = [403, 'Logged in account must be an admin'];
 const NOT_SUBADMIN: Expected = [403, 'Logged in account must be at least a sub admin'];
+/** SecurityMiddleware on #[AuthorizedAdminSetting] without #[SubAdminRequired]: sub-admins are refused too. */
+const NOT_SETTING_ADMIN: Expected = [403, 'Logged in account must be an admin, a sub admin or gotten special right to access this setting'];
 const HIDDEN: Expected = [998, ''];
 
 interface Case {
@@ -37,6 +39,7 @@ interface Case {
 }
 
 const adminOnly = { admin: 'ok', subAdminOfTarget: NOT_ADMIN, subAdminOfOther: NOT_ADMIN, plainUser: NOT_ADMIN, self: NOT_ADMIN, anonymous: NOT_LOGGED_IN } as const;
+const settingAdmin = { admin: 'ok', subAdminOfTarget: NOT_SETTING_ADMIN, subAdminOfOther: NOT_SETTING_ADMIN, plainUser: NOT_SETTING_ADMIN, self: NOT_SETTING_ADMIN, anonymous: NOT_LOGGED_IN } as const;
 const anySubAdmin = { admin: 'ok', subAdminOfTarget: 'ok', subAdminOfOther: 'ok', plainUser: NOT_SUBADMIN, self: NOT_SUBADMIN, anonymous: NOT_LOGGED_IN } as const;
 const managesTarget = { admin: 'ok', subAdminOfTarget: 'ok', subAdminOfOther: HIDDEN, plainUser: NOT_SUBADMIN, self: NOT_SUBADMIN, anonymous: NOT_LOGGED_IN } as const;
 const selfOrManager = { admin: 'ok', subAdminOfTarget: 'ok', subAdminOfOther: HIDDEN, plainUser: HIDDEN, self: 'ok', anonymous: NOT_LOGGED_IN } as const;
@@ -114,7 +117,7 @@ const CASES: Case[] = [
   { name: 'make sub-admin', method: 'post', path: '/cloud/users/tina/subadmins', body: { groupid: 'team' }, expect: adminOnly },
   { name: 'revoke sub-admin', method: 'delete', path: '/cloud/users/sam/subadmins?groupid=team', expect: adminOnly },
   { name: 'list groups', method: 'get', path: '/cloud/groups', expect: anySubAdmin },
-  { name: 'list group details', method: 'get', path: '/cloud/groups/details', expect: anySubAdmin },
+  { name: 'list group details', method: 'get', path: '/cloud/groups/details', expect: settingAdmin },
   { name: 'group members (deprecated route)', method: 'get', path: '/cloud/groups/team', expect: groupManager },
   {
     name: 'group members',

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, freshMock, MATRIX, ocs, VERSIONS } from '../support/mock.js';
 import { expectOcs } from '../support/operations.js';
@@ -59,5 +60,33 @@ describe.each(MATRIX)('app ids cleanAppId() changes v$version $format', ({ versi
     const clean = await ocs(t.app, 'delete', version, '/cloud/apps/activity', { format });
     await expectOcs(clean, version, format, { code: 100, data: [] }, 'apps-disable', '32.0.2');
     expect(t.mock.state.apps.get('activity')!.enabled).toBe(false);
+  });
+});
+
+/** GET /cloud/apps without a filter on the recorded server (recording apps-get-apps/empty-filter.*). */
+const RECORDED_LIST = [
+  'systemtags', 'admin_audit', 'federation', 'updatenotification', 'files_sharing', 'files_reminders', 'files_versions', 'contactsinteraction', 'files_trashbin',
+  'sharebymail', 'encryption', 'comments', 'user_ldap', 'testing', 'files_external', 'dashboard', 'weather_status', 'user_status',
+];
+const RECORDED_STATE = fileURLToPath(new URL('../fixtures/nc29/initial.json', import.meta.url));
+
+describe.each(MATRIX)('GET /cloud/apps with a PHP-falsy filter v$version $format', ({ version, format }) => {
+  // AppsController::getApps: `if ($filter)` up to 33 (S33), `$filter !== null` from 34 (S34).
+  for (const release of ['29.0.6', '33.0.2']) {
+    it(`v${version} ${format} ${release}: filter= and filter=0 -> the full list, as without a filter (apps-get-apps/empty-filter)`, async () => {
+      const { app } = await freshMock({ nextcloud: release, fixture: RECORDED_STATE });
+      for (const query of ['?filter=', '?filter=0']) {
+        const res = await ocs(app, 'get', version, `/cloud/apps${query}`, { format });
+        await expectOcs(res, version, format, { code: 100, data: { apps: RECORDED_LIST } }, 'apps-get-apps', release);
+      }
+    });
+  }
+
+  it(`v${version} ${format} 34.0.1: filter= and filter=0 -> 101 "Invalid filter"`, async () => {
+    const { app } = await freshMock({ nextcloud: '34.0.1', fixture: RECORDED_STATE });
+    for (const query of ['?filter=', '?filter=0']) {
+      const res = await ocs(app, 'get', version, `/cloud/apps${query}`, { format });
+      await expectOcs(res, version, format, { code: 101, message: 'Invalid filter' }, undefined, '34.0.1');
+    }
   });
 });

@@ -196,3 +196,22 @@ describe.each(MATRIX)('group member search order v$version $format', ({ version,
     await expectAnswer(res, version, format, { code: 100, data: detailsOf('31.0.11', ADMIN_VIEW, zoe, adam) }, 'groups-get-group-users-details');
   });
 });
+
+describe.each(MATRIX)('GET /cloud/users/bob/groups as a sub-admin v$version $format', ({ version, format }) => {
+  // UsersController::getUsersGroups: array_intersect() keeps the keys of SubAdmin::getSubAdminsGroups
+  // (group ids) up to 30 (S30), array_values() from 31.0.2 (S31a).
+  for (const release of ['29.0.6', '30.0.5']) {
+    it(`v${version} ${format} ${release} -> the shared groups keyed by id, {"group1":"group1"} / <group1> (users-get-users-groups/as-subadmin-accessible)`, async () => {
+      const t = await freshMock({ nextcloud: release });
+      const res = await call(t, 'get', version, '/cloud/users/bob/groups', { user: 'alice', format });
+      await answersFor(release).expectAnswer(res, version, format, { code: 100, data: { groups: { group1: 'group1' } } });
+      if (format === 'json') expect(res.text).toContain('"groups":{"group1":"group1"}');
+    });
+  }
+
+  it(`v${version} ${format} 31.0.2 -> the shared groups as a list`, async () => {
+    const t = await freshMock({ nextcloud: '31.0.2' });
+    const res = await call(t, 'get', version, '/cloud/users/bob/groups', { user: 'alice', format });
+    await answersFor('31.0.2').expectAnswer(res, version, format, { code: 100, data: { groups: ['group1'] } }, 'users-get-users-groups');
+  });
+});

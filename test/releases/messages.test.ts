@@ -43,6 +43,12 @@ const ROWS: Row[] = [
   { title: 'plain user on a sub-admin route', release: '28', ...SUB_ADMIN_ONLY, expected: { code: 403, message: 'Logged in user must be at least a sub admin' } },
   { title: 'plain user on a sub-admin route (users-add-user/as-user)', release: '29', ...SUB_ADMIN_ONLY, expected: { code: 403, message: 'Logged in account must be at least a sub admin' } },
   { title: 'plain user on a sub-admin route', release: '34', ...SUB_ADMIN_ONLY, expected: { code: 403, message: 'Logged in account must be at least a sub admin' } },
+  // #[AuthorizedAdminSetting] without #[SubAdminRequired] (GroupsController::getGroupsDetails; SecurityMiddleware S28 -> S29):
+  // sub-admins are refused like plain users (recordings groups-get-groups-details/as-subadmin.*, as-user.*).
+  { title: 'sub-admin on an admin-setting route', release: '28', method: 'get', path: '/cloud/groups/details', as: 'alice', expected: { code: 403, message: 'Logged in user must be an admin, a sub admin or gotten special right to access this setting' } },
+  { title: 'sub-admin on an admin-setting route (groups-get-groups-details/as-subadmin)', release: '29', method: 'get', path: '/cloud/groups/details', as: 'alice', expected: { code: 403, message: 'Logged in account must be an admin, a sub admin or gotten special right to access this setting' } },
+  { title: 'plain user on an admin-setting route (groups-get-groups-details/as-user)', release: '29', method: 'get', path: '/cloud/groups/details', as: 'bob', expected: { code: 403, message: 'Logged in account must be an admin, a sub admin or gotten special right to access this setting' } },
+  { title: 'sub-admin on an admin-setting route', release: '34', method: 'get', path: '/cloud/groups/details', as: 'alice', expected: { code: 403, message: 'Logged in account must be an admin, a sub admin or gotten special right to access this setting' } },
   // AppConfigController::setValue.
   { title: 'app config set without rights', release: '28', ...CONFIG_SET, expected: { code: 403, message: 'Logged in user must be an administrator or have authorization to edit this setting.' } },
   { title: 'app config set without rights', release: '29', ...CONFIG_SET, expected: { code: 403, message: 'Logged in account must be an administrator or have authorization to edit this setting.' } },

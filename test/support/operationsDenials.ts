@@ -9,9 +9,10 @@ export interface GuardedRoute {
   path: string;
   /**
    * admin: no #[NoAdminRequired]; subadmin: the provisioning middleware wants a sub-admin;
-   * user: any logged-in user passes the middlewares (only anonymous callers are refused there).
+   * user: any logged-in user passes the middlewares (only anonymous callers are refused there);
+   * admin-setting: #[AuthorizedAdminSetting] without #[SubAdminRequired]: sub-admins are refused too.
    */
-  access: 'admin' | 'subadmin' | 'user';
+  access: 'admin' | 'admin-setting' | 'subadmin' | 'user';
 }
 
 /** Everything a denied call must leave alone, in a comparable form. */
@@ -26,6 +27,14 @@ export function snapshot(state: State): string {
 
 const ADMIN_ONLY = 'Logged in account must be an admin';
 const SUBADMIN_ONLY = 'Logged in account must be at least a sub admin';
+/** SecurityMiddleware (29+ wording; recording groups-get-groups-details/as-subadmin.*). */
+const ADMIN_SETTING_ONLY = 'Logged in account must be an admin, a sub admin or gotten special right to access this setting';
+const DENIED: Record<GuardedRoute['access'], string> = {
+  admin: ADMIN_ONLY,
+  'admin-setting': ADMIN_SETTING_ONLY,
+  subadmin: SUBADMIN_ONLY,
+  user: SUBADMIN_ONLY,
+};
 
 /**
  * Plain user (bob), sub-admin (alice, of group1) and anonymous callers on each route, in every
@@ -42,8 +51,8 @@ export function describeDenials(area: string, routes: GuardedRoute[], options: {
 
     for (const route of routes) {
       const label = `${route.method.toUpperCase()} ${route.path}`;
-      const denied = route.access === 'admin' ? ADMIN_ONLY : SUBADMIN_ONLY;
-      const callers = route.access === 'admin' ? ['bob', 'alice'] : route.access === 'subadmin' ? ['bob'] : [];
+      const denied = DENIED[route.access];
+      const callers = route.access === 'admin' || route.access === 'admin-setting' ? ['bob', 'alice'] : route.access === 'subadmin' ? ['bob'] : [];
       for (const user of callers) {
         const role = user === 'bob' ? 'plain user' : 'sub-admin';
         it(`v${version} ${format} ${label} as ${role} -> 403 "${denied}", HTTP ${httpStatusFor(version, 403)}`, async () => {

@@ -19,6 +19,7 @@ beforeEach(async () => {
 });
 
 const SUBADMIN_ONLY = 'Logged in account must be at least a sub admin';
+const SETTING_ONLY = 'Logged in account must be an admin, a sub admin or gotten special right to access this setting';
 const GROUP_NOT_FOUND = 'The requested group could not be found';
 
 /** UserDetails as `as` sees `id` in a list: GET /cloud/users/{id}, without the scopes a self-read adds. */
@@ -248,13 +249,14 @@ describe.each(VERSIONS)('groups details and group members v%s', (version) => {
     }, 'groups-get-groups-details');
   });
 
-  it(`v${version} sub-admin alice sees every group in groups/details`, async () => {
-    const data = okData(await get('/cloud/groups/details', 'alice')) as { groups: Record<string, Php>[] };
-    expect(data.groups.map((group) => group.id)).toEqual(['admin', 'empty', 'group1', 'group2']);
+  // #[AuthorizedAdminSetting] without #[SubAdminRequired]: SecurityMiddleware refuses sub-admins too
+  // (recordings groups-get-groups-details/as-subadmin.*, as-user.* on 29.0.6; the same check in 31.0.6).
+  it(`v${version} groups/details as sub-admin alice -> 403 '${SETTING_ONLY}'`, async () => {
+    await expectAnswer(await get('/cloud/groups/details', 'alice'), version, 'json', { code: 403, message: SETTING_ONLY });
   });
 
-  it(`v${version} groups/details as plain user bob -> 403 '${SUBADMIN_ONLY}'`, async () => {
-    await expectAnswer(await get('/cloud/groups/details', 'bob'), version, 'json', { code: 403, message: SUBADMIN_ONLY });
+  it(`v${version} groups/details as plain user bob -> 403 '${SETTING_ONLY}'`, async () => {
+    await expectAnswer(await get('/cloud/groups/details', 'bob'), version, 'json', { code: 403, message: SETTING_ONLY });
   });
 
   it(`v${version} group users of 'empty' -> users []`, async () => {

@@ -30,24 +30,34 @@ export function normalisePhone(value: string, region?: string): string | null {
   return parsed?.isValid() ? parsed.number : null;
 }
 
-/** AccountManager's checks of property values, with the messages editUser turns into OCS 101. */
-export function validatedPropertyValue(name: string, value: string): string {
+function isWebsite(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * AccountManager::updateAccount's checks of property values. `lenient` (up to 30): an invalid
+ * phone number or website is stored as '' and the edit succeeds, twitter and fediverse are not
+ * checked (recording users-edit-user/phone-invalid). `strict` (31.0.2+): phone, website, twitter
+ * and fediverse are refused with "Invalid <name>" (editUser's OCS code), a twitter handle loses its
+ * `@` (sanitizePropertyTwitter). The fediverse account lookup (webfinger) is not made: the mock is
+ * offline.
+ */
+export function validatedPropertyValue(name: string, value: string, rule: 'lenient' | 'strict'): string {
   if (value === '') return value;
-  if (name === 'phone') {
-    const phone = normalisePhone(value);
-    if (!phone) throw new OcsError(101, 'Invalid phone');
-    return phone;
-  }
-  if (name === 'website') {
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new OcsError(101, 'Invalid website');
-  }
-  if (name === 'fediverse' && !/^@?[^@\s/]+@[^@\s/]+\.[^@\s/]+$/.test(value)) throw new OcsError(101, 'Invalid fediverse');
+  const refuse = (): string => {
+    if (rule === 'lenient') return '';
+    throw new OcsError(101, `Invalid ${name}`);
+  };
+  if (name === 'phone') return normalisePhone(value) ?? refuse();
+  if (name === 'website') return isWebsite(value) ? value : refuse();
+  if (rule === 'lenient') return value;
+  if (name === 'twitter') return /^@?([a-zA-Z0-9_]{2,15})$/.exec(value)?.[1] ?? refuse();
+  if (name === 'fediverse' && !/^@?[^@\s/\\]+@[^@\s/\\]+\.[^@\s/\\]+$/.test(value.trim())) return refuse();
   return value;
 }
 

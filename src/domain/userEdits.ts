@@ -160,7 +160,7 @@ export function editUser(ctx: AuthenticatedContext<{ userId: string; key: string
     default:
       withInvalidValueCode(profile, () => {
         if ((PROFILE_PROPERTIES as readonly string[]).includes(key)) {
-          target.properties[key as ProfileProperty].value = validatedPropertyValue(key, value);
+          target.properties[key as ProfileProperty].value = validatedPropertyValue(key, value, profile.userEdits.propertyValues);
         } else {
           setScope(target, key, value);
         }

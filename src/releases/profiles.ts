@@ -105,6 +105,12 @@ export interface ReleaseProfile {
     normaliseEmails: boolean;
     /** Removing (value '') the additional address that is the notification address clears that too (30+, editUserMultiValue). */
     clearNotifyEmailWithAddress: boolean;
+    /**
+     * AccountManager::updateAccount: an invalid phone or website stored as '' (lenient, up to 30) or
+     * phone, website, twitter and fediverse refused (strict, 31.0.2+; AccountManager.php of 30.0.5
+     * and 31.0.2, not in DIFFERENCES.md).
+     */
+    propertyValues: 'lenient' | 'strict';
   };
   /** GET/POST/DELETE /cloud/apps (apps/provisioning_api/lib/Controller/AppsController.php); §11. */
   apps: {
@@ -206,7 +212,7 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   },
   codes: { subAdminGroupMissing: 102, editUserKeyRefused: 103, editUserInvalidValue: 102, editUserPasswordPolicy: 103 },
   userIdMaxLength: null,
-  userEdits: { settings: [], selfProperties: [], normaliseEmails: false, clearNotifyEmailWithAddress: false },
+  userEdits: { settings: [], selfProperties: [], normaliseEmails: false, clearNotifyEmailWithAddress: false, propertyValues: 'lenient' },
   apps: { disabledList: 'diff-keys', verifyAppId: false, noFilter: 'falsy' },
   logins: { tokenUpdatesLastLogin: false, recordsFirstLogin: false },
   themingPreferences: { keys: ['shortcuts_disabled'], coreAppOrder: false },
@@ -278,6 +284,7 @@ const CHANGES: Record<string, Changes> = {
     editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
+    userEdits: { propertyValues: 'strict' },
     apps: { disabledList: 'list' },
     lists: { subAdminUserGroups: 'list' },
     logins: { tokenUpdatesLastLogin: true, recordsFirstLogin: true },

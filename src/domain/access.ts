@@ -4,12 +4,7 @@ export function isAdmin(state: State, uid: string): boolean {
   return state.groups.get(ADMIN_GROUP)?.members.has(uid) ?? false;
 }
 
-/** Group ids the user belongs to, in the order Nextcloud's database backend returns them. */
-export function groupsOf(state: State, uid: string): string[] {
-  const ids: string[] = [];
-  for (const group of state.groups.values()) if (group.members.has(uid)) ids.push(group.id);
-  return ids.sort();
-}
+export { groupsOf } from '../state/memberships.js';
 
 export function subAdminGroupsOf(state: State, uid: string): string[] {
   const ids: string[] = [];

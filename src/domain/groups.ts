@@ -1,3 +1,4 @@
+import { forgetGroup } from '../state/memberships.js';
 import { createHash } from 'node:crypto';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
@@ -124,8 +125,7 @@ export function deleteGroup(ctx: AuthenticatedContext<{ groupId: string }>): Php
   const gid = urldecode(ctx.args.groupId);
   if (!ctx.state.groups.has(gid)) throw new OcsError(101);
   if (gid === ADMIN_GROUP) throw new OcsError(102);
-  // Memberships and sub-admin rights live on the group, so they go with it.
-  ctx.state.groups.delete(gid);
+  forgetGroup(ctx.state, gid);
   return [];
 }
 

@@ -1,3 +1,4 @@
+import { joinGroup, leaveGroup } from '../state/memberships.js';
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profiles.js';
@@ -82,8 +83,8 @@ function apply(state: State, target: User, fields: Fields): void {
   if (fields.groups !== null) {
     const wanted = new Set(fields.groups);
     for (const group of state.groups.values()) {
-      if (wanted.has(group.id)) group.members.add(target.id);
-      else group.members.delete(target.id);
+      if (wanted.has(group.id)) joinGroup(state, group.id, target.id);
+      else leaveGroup(state, group.id, target.id);
     }
   }
   if (fields.subadminGroups !== null) {

@@ -1,3 +1,4 @@
+import { forgetUser, joinGroup } from '../state/memberships.js';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
@@ -110,7 +111,7 @@ export function addUser(ctx: AuthenticatedContext<AddUserArgs>): PhpValue {
   // A display name editUser refuses deletes the new account again: it is checked before storing it.
   if (displayName !== '') setDisplayName(user, displayName);
   state.users.set(uid, user);
-  for (const gid of groups) state.groups.get(gid)!.members.add(uid);
+  for (const gid of groups) joinGroup(state, gid, uid);
   for (const gid of subadminGroups) state.groups.get(gid)!.subadmins.add(uid);
   // addUser runs editUser for quota and language on the created account: a refusal answers with
   // editUser's code and leaves the account in place (recording users-get-users/after-failed-creates).
@@ -142,10 +143,7 @@ export function deleteUser(ctx: AuthenticatedContext<{ userId: string }>): PhpVa
   if (uid === actor.id) throw new OcsError(101);
   if (!canManageUser(state, actor, uid)) throw new OcsError(998);
   state.users.delete(uid);
-  for (const group of state.groups.values()) {
-    group.members.delete(uid);
-    group.subadmins.delete(uid);
-  }
+  forgetUser(state, uid);
   for (const user of state.users.values()) user.managers = user.managers.filter((id) => id !== uid);
   return [];
 }

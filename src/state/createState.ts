@@ -1,3 +1,4 @@
+import { joinGroup } from './memberships.js';
 import type { Fixture, FixtureUser } from './fixtureFile.js';
 import { appTypesOf } from '../domain/appInfo.js';
 import { PROFILE_PROPERTIES, type AccountProperty, type App, type ProfileProperty, type Scope, type State, type User } from './model.js';
@@ -99,6 +100,7 @@ export function createState(fixture: Fixture, cloudHost = 'localhost', shipped: 
   const state: State = {
     users: new Map(),
     groups: new Map(),
+    userGroups: new Map(),
     apps: new Map(),
     appConfig: new Map(),
     settings: {
@@ -117,7 +119,7 @@ export function createState(fixture: Fixture, cloudHost = 'localhost', shipped: 
   }
   for (const entry of fixture.users) {
     state.users.set(entry.id, userFromFixture(entry));
-    for (const gid of entry.groups ?? []) state.groups.get(gid)?.members.add(entry.id);
+    for (const gid of entry.groups ?? []) joinGroup(state, gid, entry.id);
     for (const gid of entry.subadmin ?? []) state.groups.get(gid)?.subadmins.add(entry.id);
   }
   for (const entry of fixture.apps ?? []) {

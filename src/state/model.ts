@@ -100,6 +100,8 @@ export interface ServerSettings {
 export interface State {
   users: Map<string, User>;
   groups: Map<string, Group>;
+  /** Each user's groups in the order they joined them (kept by ./memberships.ts with Group.members). */
+  userGroups: Map<string, Set<string>>;
   /** Installed apps in app-folder scan order. */
   apps: Map<string, App>;
   /** app -> key -> value */

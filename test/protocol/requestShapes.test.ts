@@ -57,7 +57,7 @@ describe('request shapes of client-requests.md', () => {
       .send('userid=erin&password=Very+long+passphrase+42&displayName=Erin+Ellis&groups%5B0%5D=group1&groups%5B1%5D=empty');
     expect(res.status).toBe(200);
     expect(res.text).toBe(okXml(1, [' <data>', '  <id>erin</id>', ' </data>']));
-    expect(await groupsOf('erin')).toBe(okJson(2, '{"groups":["empty","group1"]}'));
+    expect(await groupsOf('erin')).toBe(okJson(2, '{"groups":["group1","empty"]}'));
     const erin = await request(t.app).get('/ocs/v2.php/cloud/users/erin?format=json').auth('erin', 'Very long passphrase 42').set('OCS-APIRequest', 'true');
     expect(erin.status).toBe(200);
     expect(JSON.parse(erin.text).ocs.data.displayname).toBe('Erin Ellis');

@@ -43,7 +43,8 @@ describe('routing', () => {
     const xml = await ocs(app, 'get', 1, '/cloud/groups/Espa%C3%B1a');
     expect(xml.text).toBe(okXml(1, xmlList('users', ['bob'])));
     const groups = await ocs(app, 'get', 2, '/cloud/users/bob/groups', { format: 'json' });
-    expect(groups.text).toBe(okJson(2, '{"groups":["Espa\\u00f1a","group1","group2"]}'));
+    // A user's groups in the order joined (Database::getUserGroups, recording users-get-user/created-full).
+    expect(groups.text).toBe(okJson(2, '{"groups":["group1","group2","Espa\\u00f1a"]}'));
   });
 
   test('30+: /cloud/users/recent routes to the recent-users operation, not to a user named recent', async () => {

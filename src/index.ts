@@ -17,5 +17,6 @@ export { ScenarioSet, type ScenarioSummary, type RuleSummary } from './scenarios
 export { ScenarioError, readScenarioFile } from './scenarios/scenarioFile.js';
 export type { ScenarioFile, ScenarioRule, RuleMatch, RuleAnswer, Lifetime, Delay } from './scenarios/types.js';
 export { RELEASES, NEWEST_RELEASE, resolveRelease, contractFor, UnknownReleaseError, type Release } from './releases/catalog.js';
-export { profileOf, type ReleaseProfile } from './releases/profiles.js';
+export { profileOf } from './releases/profiles.js';
+export type { ReleaseProfile } from './releases/profile.js';
 export { UnhandledOperationError } from './operations.js';

@@ -8,7 +8,8 @@ import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './
 import type { Clock } from './state/logins.js';
 import type { State } from './state/model.js';
 import { NEWEST_RELEASE, resolveRelease } from './releases/catalog.js';
-import { profileOf, shippedAppVersions, type ReleaseProfile } from './releases/profiles.js';
+import type { ReleaseProfile } from './releases/profile.js';
+import { profileOf, shippedAppVersions } from './releases/profiles.js';
 import { releaseSpec } from './releases/spec.js';
 import { scenariosOf } from './scenarios/install.js';
 import type { ScenarioFile } from './scenarios/types.js';

@@ -13,7 +13,7 @@ import * as fields from './domain/userFields.js';
 import * as lifecycle from './domain/userLifecycle.js';
 import * as users from './domain/users.js';
 import type { PhpValue } from './ocs/php.js';
-import type { ReleaseProfile } from './releases/profiles.js';
+import type { ReleaseProfile } from './releases/profile.js';
 import type { RouteDefinition } from './http/routeTable.js';
 
 /**

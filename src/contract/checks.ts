@@ -1,4 +1,4 @@
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import { CONTROLLER_CONTENT_TYPE, frameworkContentType } from '../ocs/render.js';
 import { frameStatus, type OcsFraming, type OcsOrigin, type OcsVersion } from '../ocs/status.js';
 import { valueAt, type Contract } from './contract.js';

@@ -1,5 +1,6 @@
 import { contractFor, NEWEST_RELEASE, RELEASES, resolveRelease, UnknownReleaseError, type Release } from '../releases/catalog.js';
-import { profileOf, type ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
+import { profileOf } from '../releases/profiles.js';
 import { loadContract, type Contract, type SpecOperation } from './contract.js';
 import type { ServerVersion } from './serverVersion.js';
 import { CheckError, type CheckTarget } from './types.js';

@@ -1,6 +1,6 @@
 import { InternalServerError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import type { State, User } from '../state/model.js';
 import { isPhpArray, phpArrayEntries, type PhpArray } from './phpRules.js';
 

@@ -1,5 +1,5 @@
 import { InternalServerError } from '../ocs/OcsError.js';
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import type { ThemingPreferenceKey } from '../releases/theming.js';
 import type { State, User } from '../state/model.js';
 import { isAppEnabledForUser } from './appEnablement.js';

@@ -1,6 +1,6 @@
 import { OcsError } from '../ocs/OcsError.js';
 import { messageOf } from '../releases/messages.js';
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import type { State } from '../state/model.js';
 
 const UNITS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };

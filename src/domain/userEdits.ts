@@ -1,6 +1,6 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import { PROFILE_PROPERTIES, type ProfileProperty, type State, type User } from '../state/model.js';
 import { settingsOf } from '../state/settings.js';
 import { isValidEmail, parseScope, validatedPropertyValue } from './accountProperties.js';

@@ -1,7 +1,7 @@
 import { joinGroup, leaveGroup } from '../state/memberships.js';
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import { ADMIN_GROUP, type State, type User } from '../state/model.js';
 import { isAdmin, isUserAccessible } from './access.js';
 import { isValidEmail } from './accountProperties.js';

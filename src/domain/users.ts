@@ -2,7 +2,7 @@ import { forgetUser, joinGroup } from '../state/memberships.js';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import { newUser } from '../state/createState.js';
 import { findUser } from '../state/userLookup.js';
 import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';

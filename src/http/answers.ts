@@ -5,7 +5,7 @@ import { legacyRequestedFormat, type OcsFormat } from '../ocs/negotiate.js';
 import type { PhpValue } from '../ocs/php.js';
 import { CONTROLLER_CONTENT_TYPE, frameworkContentType, renderEnvelope } from '../ocs/render.js';
 import type { OcsVersion } from '../ocs/status.js';
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import { toPhpJson } from '../ocs/json.js';
 import { parsePhpQuery } from './requestParams.js';
 

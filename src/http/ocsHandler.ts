@@ -8,7 +8,7 @@ import type { PhpValue } from '../ocs/php.js';
 import type { OcsVersion } from '../ocs/status.js';
 import type { OperationBinding } from '../operations.js';
 import { messageOf } from '../releases/messages.js';
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import { recordLogin, type Clock } from '../state/logins.js';
 import type { State, User } from '../state/model.js';
 import {

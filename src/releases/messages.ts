@@ -1,4 +1,4 @@
-import type { ReleaseProfile } from './profiles.js';
+import type { ReleaseProfile } from './profile.js';
 
 /**
  * Stable ids of the OCS messages whose text differs between releases (DIFFERENCES.md §7, and the

@@ -1,4 +1,4 @@
-import type { ReleaseProfile } from '../releases/profiles.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import type { State, User } from './model.js';
 
 /** Milliseconds since the epoch, as `Date.now` gives them; a mock takes another to control time. */

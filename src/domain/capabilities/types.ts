@@ -1,5 +1,5 @@
 import type { PhpValue } from '../../ocs/php.js';
-import type { ReleaseProfile } from '../../releases/profiles.js';
+import type { ReleaseProfile } from '../../releases/profile.js';
 import type { State, User } from '../../state/model.js';
 import type { ServerUrls } from './urls.js';
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     // No module-level state in src/ or test/support (DESIGN.md), so files can share a worker's
     // module graph: 2.5x faster on two cores than a fresh graph per file.
     isolate: false,
+    // vitest keeps one core free by default; the suite is CPU-bound, so use them all (two cores:
+    // 34 s instead of 51 s).
+    maxWorkers: availableParallelism(),
     globalSetup: ['test/support/builtCli.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -16,29 +16,13 @@ function optionalList(value: PhpArray | null): string[] | null {
   return value === null ? null : Object.values(value).map((item) => String(item));
 }
 
-/** The `?string` / `?array` arguments (default null: "no change"). */
-type MultiFieldArgs = {
-  userId: string;
-  displayName: string | null;
-  password: string | null;
-  email: string | null;
-  quota: string | null;
-  language: string | null;
-  manager: string | null;
-  groups: PhpArray | null;
-  subadminGroups: PhpArray | null;
-};
+type TextFields = Record<'displayName' | 'password' | 'email' | 'quota' | 'language' | 'manager', string | null>;
 
-interface Fields {
-  displayName: string | null;
-  password: string | null;
-  email: string | null;
-  quota: string | null;
-  language: string | null;
-  manager: string | null;
-  groups: string[] | null;
-  subadminGroups: string[] | null;
-}
+/** The `?string` / `?array` arguments (default null: "no change"). */
+type MultiFieldArgs = TextFields & { userId: string; groups: PhpArray | null; subadminGroups: PhpArray | null };
+
+/** The fields to set, group lists as ids. */
+type Fields = TextFields & { groups: string[] | null; subadminGroups: string[] | null };
 
 /** Every refusal, keyed by field, checked before anything is changed (in the controller's order). */
 function refusals(state: State, profile: ReleaseProfile, fields: Fields, actorIsAdmin: boolean, canEditOther: boolean): Record<string, string> {

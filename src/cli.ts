@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './observe/requestLog.js';
 import { FixtureError } from './state/fixtureFile.js';
 import { ScenarioError } from './scenarios/scenarioFile.js';
 import { ADMIN_GROUP } from './state/model.js';
@@ -31,6 +32,9 @@ interface ServeFlags {
   /** Absent when no --scenario is given (commander would print a `[]` default in --help). */
   scenario?: string[];
   nextcloud?: string;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+  journalSize: number;
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
@@ -44,6 +48,8 @@ async function serve(flags: ServeFlags): Promise<void> {
       seed: flags.seed,
       scenarios: flags.scenario,
       nextcloud: flags.nextcloud,
+      journalSize: flags.journalSize,
+      log: { level: flags.logLevel, format: flags.logFormat },
     });
   } catch (error) {
     if (error instanceof UnknownReleaseError || error instanceof UnhandledOperationError) {
@@ -96,6 +102,9 @@ export function buildCli(): Command {
     .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
     .option('--scenario <file>', 'scenario file of failure rules (repeatable, tried in order)', collect)
     .option('--nextcloud <version>', `Nextcloud release to emulate: a major (27-34, its newest release) or one of ${RELEASES.map((release) => release.version).join(', ')} (default: the fixture's, else ${NEWEST_RELEASE.version})`)
+    .addOption(new Option('--log-level <level>', 'request log: one line per request (info), plus parameters and answer body (debug)').choices(LOG_LEVELS).default('info'))
+    .addOption(new Option('--log-format <format>', 'request log format: text, or json (one object a line)').choices(LOG_FORMATS).default('text'))
+    .option('--journal-size <n>', 'requests kept for GET /__admin/requests (oldest dropped)', integer('--journal-size', 0, 1_000_000), 1000)
     .action(serve);
   addCheckCommand(program);
   return program;

@@ -20,3 +20,7 @@ export { RELEASES, NEWEST_RELEASE, resolveRelease, contractFor, UnknownReleaseEr
 export { profileOf } from './releases/profiles.js';
 export type { ReleaseProfile } from './releases/profile.js';
 export { UnhandledOperationError } from './operations.js';
+export { Journal, DEFAULT_JOURNAL_SIZE, type RequestFilter } from './observe/journal.js';
+export type { RequestRecord, Unmatched, LoginOutcome } from './observe/record.js';
+export { RequestLog, LOG_LEVELS, LOG_FORMATS, type LogLevel, type LogFormat, type LogOptions } from './observe/requestLog.js';
+export { parseRequestQuery, type RequestQuery } from './observe/requestQuery.js';

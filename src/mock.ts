@@ -13,6 +13,9 @@ import { profileOf, shippedAppVersions } from './releases/profiles.js';
 import { releaseSpec } from './releases/spec.js';
 import { scenariosOf } from './scenarios/install.js';
 import type { ScenarioFile } from './scenarios/types.js';
+import { DEFAULT_JOURNAL_SIZE, Journal, type RequestFilter } from './observe/journal.js';
+import type { RequestRecord } from './observe/record.js';
+import { RequestLog, type LogOptions } from './observe/requestLog.js';
 
 export interface MockOptions {
   /** A fixture file path or object; default fixtures/default.json. */
@@ -33,6 +36,10 @@ export interface MockOptions {
   scenarios?: (string | ScenarioFile)[];
   /** Where logins read the time (ms since the epoch); default `Date.now`. Tests pass their own. */
   clock?: Clock;
+  /** How many requests the journal keeps (the oldest are dropped); default 1000, 0 keeps none. */
+  journalSize?: number;
+  /** The request log: level (default silent), format, writer (default stdout) and colour. */
+  log?: LogOptions;
 }
 
 /**
@@ -46,6 +53,9 @@ export class OcsMock implements PipelineContext {
   /** Called on reset, e.g. to rewind scenario counters. */
   readonly resetListeners: (() => void)[] = [];
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The last requests this mock received, oldest first (GET /__admin/requests). */
+  readonly journal: Journal;
+  readonly log: RequestLog;
 
   constructor(
     private readonly fixture: Fixture,
@@ -53,15 +63,24 @@ export class OcsMock implements PipelineContext {
     private cloudHost: string,
     readonly profile: ReleaseProfile,
     readonly clock: Clock = Date.now,
+    observe: { journalSize?: number; log?: LogOptions } = {},
   ) {
+    this.journal = new Journal(observe.journalSize ?? DEFAULT_JOURNAL_SIZE);
+    this.log = new RequestLog(observe.log);
     this.state = createState(fixture, cloudHost, shippedAppVersions(profile));
     this.operations = operationsFor(profile);
     this.handle = createOcsHandler(() => this);
   }
 
-  /** Back to the fixture's state (and every reset listener run). */
+  /** The journaled requests meeting the filter, oldest first. */
+  requests(filter: RequestFilter = {}): RequestRecord[] {
+    return this.journal.list(filter);
+  }
+
+  /** Back to the fixture's state, an empty journal (and every reset listener run). */
   reset(): void {
     this.state = createState(this.fixture, this.cloudHost, shippedAppVersions(this.profile));
+    this.journal.clear();
     for (const listener of this.resetListeners) listener();
   }
 
@@ -85,7 +104,10 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
   const definitions = routesFromSpec(api);
   checkHandled(definitions, options.spec ?? `Nextcloud ${release.version}`);
   const routes = new RouteTable([...definitions, ...EXTRA_ROUTES]);
-  const mock = new OcsMock(fixture, routes, options.cloudHost ?? 'localhost', profileOf(release), options.clock);
+  const mock = new OcsMock(fixture, routes, options.cloudHost ?? 'localhost', profileOf(release), options.clock, {
+    journalSize: options.journalSize,
+    log: options.log,
+  });
   options.scenarios?.forEach((source, i) =>
     typeof source === 'string' ? scenariosOf(mock).loadFile(source) : scenariosOf(mock).loadDocument(source, `options.scenarios[${i}]`, `scenario-${i + 1}`),
   );

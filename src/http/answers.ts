@@ -80,6 +80,14 @@ export interface AnswerContext {
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal Server Error\n';
 
+/** The OCS status an answer carries, as the client reads it in `meta` (for the request log and journal). */
+export interface OcsOutcome {
+  code: number;
+  message: string;
+  /** Why the answer is not the one asked for, when the writer changed it. */
+  why?: string;
+}
+
 /** An answer from a controller (or the security middleware re-wrapped by OCSMiddleware). */
 export function writeControllerAnswer(
   res: ServerResponse,
@@ -88,13 +96,16 @@ export function writeControllerAnswer(
   message: string,
   data: PhpValue,
   extraHeaders?: Record<string, string>,
-): void {
+): OcsOutcome {
   // A format no responder serves makes Controller::buildResponse throw: ocs/v1.php answers 996.
-  if (typeof ctx.negotiated !== 'string') return writeFrameworkAnswer(res, ctx, 996, INTERNAL_ERROR_MESSAGE);
+  if (typeof ctx.negotiated !== 'string') {
+    return { ...writeFrameworkAnswer(res, ctx, 996, INTERNAL_ERROR_MESSAGE), why: `no responder for format "${ctx.negotiated.unknown}"` };
+  }
   const { httpStatus, envelope } = buildEnvelope(ctx.version, code, message, data, 'controller', ctx.profile.framework);
   // BaseResponse renders no body for 204/304 (only reachable on v2).
   const body = httpStatus === 204 || httpStatus === 304 ? '' : renderEnvelope(envelope, ctx.negotiated);
   send(res, httpStatus, { ...controllerHeaders(CONTROLLER_CONTENT_TYPE[ctx.negotiated], extraHeaders), ...contentLength(body) }, body);
+  return { code: envelope.ocs.meta.statuscode, message: envelope.ocs.meta.message };
 }
 
 /**
@@ -108,17 +119,18 @@ export function writeFrameworkAnswer(
   message: string,
   extraHeaders: Record<string, string> = {},
   format = ctx.frameworkFormat,
-): void {
+): OcsOutcome {
   const { httpStatus, envelope } = buildEnvelope(ctx.version, code, message, [], 'framework', ctx.profile.framework);
   const body = renderEnvelope(envelope, format === 'json' ? 'json' : 'xml');
   send(res, httpStatus, { ...scriptHeaders(), ...extraHeaders, ...frameworkContentTypeHeader(format) }, body);
+  return { code: envelope.ocs.meta.statuscode, message: envelope.ocs.meta.message };
 }
 
 /** ocs/v1.php in maintenance mode, before login and routing: HTTP 503 on v1 and v2 (§9.3). */
-export function writeMaintenanceAnswer(res: ServerResponse, ctx: AnswerContext, rawQuery: string): void {
+export function writeMaintenanceAnswer(res: ServerResponse, ctx: AnswerContext, rawQuery: string): OcsOutcome {
   // Up to 30 the legacy OC_API renders it with the query string's `format` only (`?format=html` is XML).
   const format = ctx.profile.framework.maintenanceFromQuery ? legacyRequestedFormat(parsePhpQuery(rawQuery).format) : ctx.frameworkFormat;
-  writeFrameworkAnswer(res, ctx, 503, 'Service unavailable', { 'X-Nextcloud-Maintenance-Mode': '1' }, format);
+  return writeFrameworkAnswer(res, ctx, 503, 'Service unavailable', { 'X-Nextcloud-Maintenance-Mode': '1' }, format);
 }
 
 /** A security-middleware failure that OCSMiddleware does not re-wrap: plain JSON (e.g. CSRF 412). */

@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { OcsMock } from '../mock.js';
+import { requestRoutes } from '../observe/controlRequests.js';
 import { scenarioRoutes } from '../scenarios/controlRoutes.js';
 import { scenariosOf } from '../scenarios/install.js';
 import { writeStatus } from './statusPhp.js';
@@ -16,6 +17,7 @@ export function createControlRouter(mock: OcsMock): express.Router {
   });
   const scenarios = scenariosOf(mock);
   router.use(scenarioRoutes(scenarios));
+  router.use(requestRoutes(mock.journal));
   router.get('/status.php', (_req, res) => writeStatus(res, mock.profile.release, scenarios.maintenance));
   return router;
 }

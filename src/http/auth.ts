@@ -4,11 +4,17 @@ import { findUser } from '../state/userLookup.js';
 
 export type AuthMethod = 'password' | 'app-password' | 'bearer';
 
+/** Why a login failed: what the request log says; the answer (997) is the same for all. */
+export type LoginFailure = 'unknown-user' | 'wrong-password' | 'disabled';
+
+/** Why credentials that were sent were ignored: the request goes on anonymously. */
+export type IgnoredCredentials = 'malformed' | 'unknown-token';
+
 /** Who a request is: anonymous, a user, or a failed login (Nextcloud's LoginException). */
 export type AuthOutcome =
-  | { kind: 'anonymous' }
+  | { kind: 'anonymous'; ignored?: IgnoredCredentials }
   | { kind: 'user'; user: User; method: AuthMethod }
-  | { kind: 'failed' };
+  | { kind: 'failed'; reason: LoginFailure; loginName: string };
 
 function findLoginUser(state: State, loginName: string): User | undefined {
   const byId = findUser(state, loginName);
@@ -29,22 +35,23 @@ export function authenticate(state: State, headers: IncomingHttpHeaders): AuthOu
   const header = headers.authorization ?? '';
   if (header.startsWith('Bearer ')) {
     const owner = findTokenOwner(state, header.slice(7).trim());
-    if (!owner) return { kind: 'anonymous' };
-    return owner.enabled ? { kind: 'user', user: owner, method: 'bearer' } : { kind: 'failed' };
+    if (!owner) return { kind: 'anonymous', ignored: 'unknown-token' };
+    return owner.enabled ? { kind: 'user', user: owner, method: 'bearer' } : { kind: 'failed', reason: 'disabled', loginName: owner.id };
   }
   if (!/^basic /i.test(header)) return { kind: 'anonymous' };
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   const loginName = colon === -1 ? decoded : decoded.slice(0, colon);
   const password = colon === -1 ? '' : decoded.slice(colon + 1);
-  if (loginName === '' || password === '') return { kind: 'anonymous' };
+  if (loginName === '' || password === '') return { kind: 'anonymous', ignored: 'malformed' };
   const user = findLoginUser(state, loginName);
-  if (!user) return { kind: 'failed' };
+  if (!user) return { kind: 'failed', reason: 'unknown-user', loginName };
   const method: AuthMethod | undefined = user.appPasswords.includes(password)
     ? 'app-password'
     : user.password === password
       ? 'password'
       : undefined;
-  if (!method || !user.enabled) return { kind: 'failed' };
+  if (!method) return { kind: 'failed', reason: 'wrong-password', loginName };
+  if (!user.enabled) return { kind: 'failed', reason: 'disabled', loginName };
   return { kind: 'user', user, method };
 }

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { TLSSocket } from 'node:tls';
 import type { Params, ServerAddress } from '../domain/context.js';
 import { isAdmin, isSubAdmin } from '../domain/access.js';
@@ -11,6 +12,10 @@ import { messageOf } from '../releases/messages.js';
 import type { ReleaseProfile } from '../releases/profile.js';
 import { recordLogin, type Clock } from '../state/logins.js';
 import type { State, User } from '../state/model.js';
+import { allowedMethods, nearestRoutes } from '../observe/nearestRoutes.js';
+import { captureBody, settle, type Observers } from '../observe/observer.js';
+import { startDraft, type RecordDraft } from '../observe/record.js';
+import { refusals } from '../observe/refusals.js';
 import {
   INTERNAL_ERROR_MESSAGE,
   writeControllerAnswer,
@@ -20,6 +25,7 @@ import {
   writeMethodNotAllowed,
   writePlainJson,
   type AnswerContext,
+  type OcsOutcome,
 } from './answers.js';
 import { authenticate, type AuthMethod } from './auth.js';
 import { bindParameters } from './bindParameters.js';
@@ -44,6 +50,8 @@ export interface OcsRequest {
   /** The logged-in user; null when anonymous or when the login failed. */
   actor: User | null;
   operationId: string | null;
+  /** Set by the interceptor that answers (e.g. the scenario rule's name): the request log and journal name it. */
+  answeredBy?: string;
 }
 
 /** Answers in the exact shapes of the real server, for interceptors that answer instead of it. */
@@ -62,7 +70,7 @@ export interface Responder {
  */
 export type Interceptor = (request: OcsRequest, res: ServerResponse, respond: Responder) => Promise<boolean>;
 
-export interface PipelineContext {
+export interface PipelineContext extends Observers {
   readonly state: State;
   /** The release this mock emulates. */
   readonly profile: ReleaseProfile;
@@ -98,24 +106,36 @@ function passesCsrf(profile: ReleaseProfile, headers: IncomingHttpHeaders, metho
   return sent || method === 'bearer';
 }
 
-/** What ocs/v1.php's catch-all answers in: known as soon as the URL and the parameters are read. */
+/** What ocs/v1.php's catch-all answers in (known once the URL and the parameters are read), and the request's record. */
 interface ErrorFrame {
   answer: AnswerContext;
+  draft: RecordDraft;
 }
 
 /** The OCS pipeline as one Node request handler: normalise, authenticate, route, guard, handle, render. */
 export function createOcsHandler(context: () => PipelineContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const ctx = context();
+    const draft = startDraft((req.method ?? 'GET').toUpperCase(), splitUrl(req.url ?? '/').rawPath, performance.now());
+    if (ctx.log.wantsBody) captureBody(res, draft);
     // What ocs/v1.php's catch-all answers in: the request's version and format once they are read.
-    const frame: ErrorFrame = { answer: { version: 2, profile: ctx.profile, negotiated: 'xml', frameworkFormat: 'xml' } };
-    handleOcs(ctx, req, res, frame).catch((error: unknown) => {
-      if (res.headersSent || res.destroyed) return;
-      // ocs/v1.php catches every Throwable: ApiHelper::respond(996) in the request's version and format.
-      writeFrameworkAnswer(res, frame.answer, 996, INTERNAL_ERROR_MESSAGE);
-      process.emitWarning(`ocs-mock: unexpected error: ${(error as Error).stack ?? String(error)}`);
-    });
+    const frame: ErrorFrame = { answer: { version: 2, profile: ctx.profile, negotiated: 'xml', frameworkFormat: 'xml' }, draft };
+    handleOcs(ctx, req, res, frame)
+      .catch((error: unknown) => {
+        if (res.headersSent || res.destroyed) return;
+        // ocs/v1.php catches every Throwable: ApiHelper::respond(996) in the request's version and format.
+        noteOutcome(draft, writeFrameworkAnswer(res, frame.answer, 996, INTERNAL_ERROR_MESSAGE));
+        draft.refusal = refusals.unexpected(error);
+        process.emitWarning(`ocs-mock: unexpected error: ${(error as Error).stack ?? String(error)}`);
+      })
+      .finally(() => settle(ctx, draft, res));
   };
+}
+
+function noteOutcome(draft: RecordDraft, outcome: OcsOutcome): void {
+  draft.ocsCode = outcome.code;
+  draft.ocsMessage = outcome.message;
+  if (outcome.why) draft.refusal = outcome.why;
 }
 
 /** True when the URL is an OCS entry point this handler serves. */
@@ -124,11 +144,14 @@ export function isOcsUrl(url: string): boolean {
 }
 
 async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: ServerResponse, frame: ErrorFrame): Promise<void> {
+  const { draft } = frame;
   const url = req.url ?? '/';
   const method = (req.method ?? 'GET').toUpperCase();
   const { rawPath, rawQuery } = splitUrl(url);
   const entry = OCS_ENTRY.exec(rawPath.replace(/\/{2,}/g, '/'));
   if (!entry) {
+    draft.unmatched = { reason: 'not-ocs' };
+    draft.refusal = refusals.notOcs;
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end('ocs-mock serves /ocs/v1.php and /ocs/v2.php\n');
@@ -137,8 +160,11 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   const version = Number(entry[1]) as OcsVersion;
   frame.answer = { ...frame.answer, version };
   const pathInfo = entry[2] && entry[2] !== '/' ? decodePath(entry[2]) : '';
+  draft.version = version;
+  draft.path = pathInfo;
   const body = await readBody(req);
   const { params, malformedJson } = await parseParams(method, req.headers['content-type'] ?? '', rawQuery, body);
+  draft.params = params;
   const { state, profile } = ctx;
   const answer: AnswerContext = {
     version,
@@ -150,23 +176,33 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
 
   const auth = authenticate(state, req.headers);
   const actor = auth.kind === 'user' ? auth.user : null;
+  draft.user = actor?.id ?? null;
+  draft.login = auth.kind === 'user' ? { kind: 'user' } : auth;
   const match = ctx.routes.match(method, pathInfo);
   if (match.kind === 'found') Object.assign(params, match.pathParams);
   const operationId = match.kind === 'found' ? match.route.operationId : null;
+  draft.operationId = operationId;
 
   const respond: Responder = {
-    ocs: (code, message, data = [], headers) => writeControllerAnswer(res, answer, code, message, data, headers),
-    framework: (code, message, headers, format) => writeFrameworkAnswer(res, answer, code, message, headers, format),
-    maintenance: () => writeMaintenanceAnswer(res, answer, rawQuery),
+    ocs: (code, message, data = [], headers) => noteOutcome(draft, writeControllerAnswer(res, answer, code, message, data, headers)),
+    framework: (code, message, headers, format) => noteOutcome(draft, writeFrameworkAnswer(res, answer, code, message, headers, format)),
+    maintenance: () => noteOutcome(draft, writeMaintenanceAnswer(res, answer, rawQuery)),
   };
   const request: OcsRequest = { method, version, path: pathInfo, url, headers: req.headers, params, actor, operationId };
   // Scenarios come first: on a real server maintenance mode answers before anyone logs in.
   for (const interceptor of ctx.interceptors) {
-    if (await interceptor(request, res, respond)) return;
+    if (await interceptor(request, res, respond)) {
+      draft.rule = request.answeredBy ?? null;
+      return;
+    }
   }
   // 32+ rethrow a JSON decoding error before login and routing; older releases ignore the body.
-  if (malformedJson && profile.malformedJson === 'error') return respond.framework(996, INTERNAL_ERROR_MESSAGE);
+  if (malformedJson && profile.malformedJson === 'error') {
+    draft.refusal = refusals.malformedJson;
+    return respond.framework(996, INTERNAL_ERROR_MESSAGE);
+  }
   if (auth.kind === 'failed') {
+    draft.refusal = refusals.loginFailed(auth.reason, auth.loginName);
     const realm = req.headers['x-requested-with'] === 'XMLHttpRequest' ? 'DummyBasic' : 'Basic';
     // Up to 30 the login runs before parameters are read: XML whatever `format` says (measured on 29).
     const format = profile.framework.loginFailureXml ? 'xml' : answer.frameworkFormat;
@@ -178,21 +214,44 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     recordLogin(state, auth.user, Math.floor(ctx.clock() / 1000), auth.method === 'password' ? 'password' : 'token', profile.logins);
   }
 
-  if (match.kind === 'method-not-allowed') return writeMethodNotAllowed(res, answer);
+  if (match.kind === 'method-not-allowed') {
+    const allowed = allowedMethods(ctx.routes, pathInfo);
+    draft.unmatched = { reason: 'method-not-allowed', allowed };
+    draft.refusal = refusals.methodNotAllowed(allowed);
+    return writeMethodNotAllowed(res, answer);
+  }
   const binding = operationId ? ctx.operations[operationId] : undefined;
-  if (match.kind === 'not-found' || !binding) return respond.framework(998, NOT_FOUND_MESSAGE);
+  if (match.kind === 'not-found') {
+    const nearest = nearestRoutes(ctx.routes, method, pathInfo);
+    draft.unmatched = { reason: 'no-route', nearest };
+    draft.refusal = refusals.noRoute(nearest);
+    return respond.framework(998, NOT_FOUND_MESSAGE);
+  }
+  if (!binding) {
+    draft.refusal = refusals.noHandler(match.route.operationId);
+    return respond.framework(998, NOT_FOUND_MESSAGE);
+  }
 
   // SecurityMiddleware: login, admin, CSRF; then the provisioning middleware's sub-admin check.
   if (binding.access !== 'public' && !actor) {
-    if (/html/i.test(req.headers.accept ?? '')) return writeLoginRedirect(res, url);
+    if (/html/i.test(req.headers.accept ?? '')) {
+      draft.refusal = refusals.loginRedirect;
+      return writeLoginRedirect(res, url);
+    }
+    draft.refusal = refusals.notLoggedIn;
     return respond.ocs(997, 'Current user is not logged in');
   }
-  if (binding.access === 'admin' && !isAdmin(state, actor!.id)) return respond.ocs(403, messageOf(profile, 'adminRequired'));
-  if (binding.access === 'admin-setting' && !isAdmin(state, actor!.id)) return respond.ocs(403, messageOf(profile, 'adminSettingRequired'));
+  if ((binding.access === 'admin' || binding.access === 'admin-setting') && !isAdmin(state, actor!.id)) {
+    draft.refusal = refusals.notAdmin(actor!.id);
+    return respond.ocs(403, messageOf(profile, binding.access === 'admin' ? 'adminRequired' : 'adminSettingRequired'));
+  }
   if (!passesCsrf(profile, req.headers, auth.kind === 'user' ? auth.method : undefined)) {
+    const header = req.headers['ocs-apirequest'];
+    draft.refusal = refusals.csrf(Array.isArray(header) ? header.join(', ') : header);
     return writePlainJson(res, 412, { message: 'CSRF check failed' });
   }
   if (binding.access === 'subadmin' && !isAdmin(state, actor!.id) && !isSubAdmin(state, actor!.id)) {
+    draft.refusal = refusals.notSubAdmin(actor!.id);
     return respond.ocs(403, messageOf(profile, 'subAdminRequired'));
   }
   // The path is web root + '/ocs/vN.php' + path info.
@@ -202,6 +261,8 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   try {
     // Dispatcher::executeController binds the arguments once the middlewares have passed.
     const args = bindParameters(match.route.parameters, params);
+    draft.params = args;
+    draft.bound = true;
     const context = { state, args, server, profile };
     const data = binding.access === 'public' ? binding.handler({ ...context, actor }) : binding.handler({ ...context, actor: actor! });
     result = { code: 200, message: '', data };
@@ -209,6 +270,7 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
     if (error instanceof OcsError) {
       result = { code: error.statuscode, message: error.message, data: error.data };
     } else if (error instanceof InternalServerError) {
+      draft.refusal = error.reason;
       return respond.framework(996, INTERNAL_ERROR_MESSAGE);
     } else {
       throw error;

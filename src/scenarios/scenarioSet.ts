@@ -136,12 +136,14 @@ export class ScenarioSet {
       const { delay, answer } = live.rule;
       if (delay) await wait(delay(), res);
       if (answer) {
+        request.answeredBy = live.rule.name;
         // The client may have given up during the delay: there is nobody left to answer.
         if (!res.destroyed) await answer(request, res, respond);
         return true;
       }
     }
     if (!this.inMaintenance) return false;
+    request.answeredBy = 'maintenance';
     if (!res.destroyed) respond.maintenance();
     return true;
   };

@@ -1,0 +1,38 @@
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { Journal } from './journal.js';
+import type { RecordDraft, RequestRecord } from './record.js';
+import { redactParams } from './redact.js';
+import type { RequestLog } from './requestLog.js';
+
+/** Where a mock's pipeline hands each request record. */
+export interface Observers {
+  readonly journal: Journal;
+  readonly log: RequestLog;
+}
+
+/** At debug level only: keeps the answer body (every writer sends it with one `end`). */
+export function captureBody(res: ServerResponse, draft: RecordDraft): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    const chunk = args[0];
+    if (typeof chunk === 'string') draft.body = chunk;
+    else if (Buffer.isBuffer(chunk)) draft.body = chunk.toString('utf8');
+    return end(...args);
+  }) as ServerResponse['end'];
+}
+
+/** The finished record: into the journal and the log. */
+export function settle(observers: Observers, draft: RecordDraft, res: ServerResponse): RequestRecord {
+  const { started, body, params, ...rest } = draft;
+  const record: RequestRecord = {
+    id: observers.journal.nextId(),
+    ...rest,
+    params: redactParams(params),
+    durationMs: Math.max(0, performance.now() - started),
+    status: res.headersSent ? res.statusCode : null,
+  };
+  observers.journal.add(record);
+  observers.log.log(record, body);
+  return record;
+}

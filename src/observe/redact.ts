@@ -1,0 +1,26 @@
+/** Parameter names whose values are secrets wherever they appear (editUser's `password`, PATCH `password`). */
+const SECRET_KEYS = /^(?:password|token|apppassword)$/i;
+
+export const REDACTED = '[redacted]';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function redactValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactValue);
+  return isRecord(value) ? redactParams(value) : value;
+}
+
+/**
+ * A copy of request parameters without secrets: every `password`/`token` value, and editUser's
+ * `value` when its `key` is `password` (PUT /cloud/users/{userId} key=password&value=...).
+ */
+export function redactParams(params: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  const secretValue = typeof params.key === 'string' && SECRET_KEYS.test(params.key);
+  for (const [name, value] of Object.entries(params)) {
+    copy[name] = SECRET_KEYS.test(name) || (secretValue && name === 'value') ? REDACTED : redactValue(value);
+  }
+  return copy;
+}

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { FixtureError } from './state/fixtureFile.js';
 import { ScenarioError } from './scenarios/scenarioFile.js';
+import { UnknownScenarioError } from './scenarios/shipped.js';
 import { ADMIN_GROUP } from './state/model.js';
 import { startServer } from './server.js';
 import { UnhandledOperationError } from './operations.js';
@@ -31,6 +32,9 @@ interface ServeFlags {
   /** Absent when no --scenario is given (commander would print a `[]` default in --help). */
   scenario?: string[];
   nextcloud?: string;
+  /** false with --no-control. */
+  control: boolean;
+  controlToken?: string;
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
@@ -44,10 +48,16 @@ async function serve(flags: ServeFlags): Promise<void> {
       seed: flags.seed,
       scenarios: flags.scenario,
       nextcloud: flags.nextcloud,
+      control: flags.control,
+      controlToken: flags.controlToken,
     });
   } catch (error) {
     if (error instanceof UnknownReleaseError || error instanceof UnhandledOperationError) {
       console.error(`ocs-mock: ${error.message}`);
+      process.exit(2);
+    }
+    if (error instanceof UnknownScenarioError) {
+      console.error(`ocs-mock: --scenario: ${error.reason}`);
       process.exit(2);
     }
     if (error instanceof ScenarioError) {
@@ -94,8 +104,10 @@ export function buildCli(): Command {
     .option('-f, --fixtures <file>', 'fixture file with users, groups, apps and app config (default: fixtures/default.json)')
     .option('-u, --users <n>', 'add N generated users', integer('--users', 0, 1_000_000), 0)
     .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
-    .option('--scenario <file>', 'scenario file of failure rules (repeatable, tried in order)', collect)
+    .option('--scenario <name|file>', 'a shipped scenario by name (maintenance-mode) or a scenario file of failure rules (repeatable, tried in order)', collect)
     .option('--nextcloud <version>', `Nextcloud release to emulate: a major (27-34, its newest release) or one of ${RELEASES.map((release) => release.version).join(', ')} (default: the fixture's, else ${NEWEST_RELEASE.version})`)
+    .option('--control-token <token>', 'every control API request (/__admin) needs Authorization: Bearer <token>')
+    .option('--no-control', 'no control API: /__admin answers 404')
     .action(serve);
   addCheckCommand(program);
   return program;

@@ -68,7 +68,8 @@ export interface PipelineContext {
   readonly profile: ReleaseProfile;
   readonly routes: RouteTable;
   readonly operations: Record<string, OperationBinding>;
-  readonly interceptors: readonly Interceptor[];
+  /** The scenario hook: may answer or delay before login and routing. */
+  readonly scenarios: { readonly intercept: Interceptor };
   /** The time logins are recorded at. */
   readonly clock: Clock;
 }
@@ -161,9 +162,7 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   };
   const request: OcsRequest = { method, version, path: pathInfo, url, headers: req.headers, params, actor, operationId };
   // Scenarios come first: on a real server maintenance mode answers before anyone logs in.
-  for (const interceptor of ctx.interceptors) {
-    if (await interceptor(request, res, respond)) return;
-  }
+  if (await ctx.scenarios.intercept(request, res, respond)) return;
   // 32+ rethrow a JSON decoding error before login and routing; older releases ignore the body.
   if (malformedJson && profile.malformedJson === 'error') return respond.framework(996, INTERNAL_ERROR_MESSAGE);
   if (auth.kind === 'failed') {

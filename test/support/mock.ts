@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Express } from 'express';
+import type { RequestHandler } from '../../src/http/app.js';
 import { createApp } from '../../src/http/app.js';
 import { createMock, type MockOptions, type OcsMock } from '../../src/mock.js';
 import type { Format, Version } from './oracle.js';
@@ -8,7 +8,7 @@ export type { Format, Version } from './oracle.js';
 
 export interface TestMock {
   mock: OcsMock;
-  app: Express;
+  app: RequestHandler;
 }
 
 /** The time test mocks record logins at (ms): after every login in the default fixture. */
@@ -42,7 +42,7 @@ export const PASSWORDS: Record<string, string> = {
  * and `?format=json` when JSON is wanted.
  */
 export function ocs(
-  app: Express,
+  app: RequestHandler,
   method: 'get' | 'post' | 'put' | 'delete',
   version: Version,
   path: string,

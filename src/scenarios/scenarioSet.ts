@@ -206,7 +206,7 @@ export class ScenarioSet {
       scenario = this.compile(readScenarioFile(file), file, file);
     } catch (error) {
       if (!(error instanceof UnknownScenarioError)) throw error;
-      const refusal = new ControlError(400, `unknown scenario in ${SCENARIO_HEADER}`, error.reason, { known: error.known });
+      const refusal = new ControlError(400, 'unknown scenario in X-Mock-Scenario', error.reason, { known: error.known });
       writeControlError(res, refusal);
       return undefined;
     }

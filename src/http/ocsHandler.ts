@@ -58,9 +58,10 @@ export interface Responder {
 
 /**
  * Runs before the route's own answer. Returns true when it answered (or dropped the connection);
- * it may also just wait (latency) and return false.
+ * it may also just wait (latency) and return false. A plain `false` when there is nothing to do
+ * keeps a mock without scenarios off the microtask queue.
  */
-export type Interceptor = (request: OcsRequest, res: ServerResponse, respond: Responder) => Promise<boolean>;
+export type Interceptor = (request: OcsRequest, res: ServerResponse, respond: Responder) => Promise<boolean> | boolean;
 
 export interface PipelineContext {
   readonly state: State;
@@ -162,7 +163,8 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   };
   const request: OcsRequest = { method, version, path: pathInfo, url, headers: req.headers, params, actor, operationId };
   // Scenarios come first: on a real server maintenance mode answers before anyone logs in.
-  if (await ctx.scenarios.intercept(request, res, respond)) return;
+  const intercepted = ctx.scenarios.intercept(request, res, respond);
+  if (intercepted === true || (intercepted !== false && (await intercepted))) return;
   // 32+ rethrow a JSON decoding error before login and routing; older releases ignore the body.
   if (malformedJson && profile.malformedJson === 'error') return respond.framework(996, INTERNAL_ERROR_MESSAGE);
   if (auth.kind === 'failed') {

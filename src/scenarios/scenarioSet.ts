@@ -184,17 +184,21 @@ export class ScenarioSet {
     return this.inMaintenance;
   }
 
-  readonly intercept: Interceptor = async (request, res, respond) => {
+  readonly intercept: Interceptor = (request, res, respond) => {
     const forced = request.headers[SCENARIO_HEADER];
-    if (forced !== undefined) {
-      const scenario = this.forced(forced, res);
-      if (!scenario) return true;
-      // Fresh counters for this request alone: nothing shared is read or counted.
-      const rules = scenario.rules.map((live) => new LiveRule(live.rule));
-      if (await applyRules(rules, scenario.maintenance, request, res, respond)) return true;
-    }
+    if (forced !== undefined) return this.interceptForced(forced, request, res, respond);
+    if (this.rules.length === 0 && !this.inMaintenance) return false;
     return applyRules(this.rules, this.inMaintenance, request, res, respond);
   };
+
+  /** The header's shipped scenario first, with fresh counters for this request alone; then the loaded ones. */
+  private async interceptForced(header: string | string[], request: OcsRequest, res: ServerResponse, respond: Responder): Promise<boolean> {
+    const scenario = this.forced(header, res);
+    if (!scenario) return true;
+    const rules = scenario.rules.map((live) => new LiveRule(live.rule));
+    if (await applyRules(rules, scenario.maintenance, request, res, respond)) return true;
+    return applyRules(this.rules, this.inMaintenance, request, res, respond);
+  }
 
   /** The shipped scenario the header names; an unknown name is answered with a 400 (none then). */
   private forced(header: string | string[], res: ServerResponse): LoadedScenario | undefined {

@@ -21,7 +21,7 @@ export const TEST_NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 export const TEST_RELEASE = '29.0.6';
 
 /**
- * A fresh mock on the default fixture (or the given options), with its express app for supertest.
+ * A fresh mock on the default fixture (or the given options), with its request handler for supertest.
  * Its clock stands still at TEST_NOW unless the options bring their own.
  */
 export async function freshMock(options: MockOptions = {}): Promise<TestMock> {

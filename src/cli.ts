@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './observe/requestLog.js';
 import { FixtureError } from './state/fixtureFile.js';
 import { ScenarioError } from './scenarios/scenarioFile.js';
+import { UnknownScenarioError } from './scenarios/shipped.js';
 import { ADMIN_GROUP } from './state/model.js';
 import { startServer } from './server.js';
 import { UnhandledOperationError } from './operations.js';
@@ -35,6 +36,9 @@ interface ServeFlags {
   logLevel: LogLevel;
   logFormat: LogFormat;
   journalSize: number;
+  /** false with --no-control. */
+  control: boolean;
+  controlToken?: string;
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
@@ -50,10 +54,16 @@ async function serve(flags: ServeFlags): Promise<void> {
       nextcloud: flags.nextcloud,
       journalSize: flags.journalSize,
       log: { level: flags.logLevel, format: flags.logFormat },
+      control: flags.control,
+      controlToken: flags.controlToken,
     });
   } catch (error) {
     if (error instanceof UnknownReleaseError || error instanceof UnhandledOperationError) {
       console.error(`ocs-mock: ${error.message}`);
+      process.exit(2);
+    }
+    if (error instanceof UnknownScenarioError) {
+      console.error(`ocs-mock: --scenario: ${error.reason}`);
       process.exit(2);
     }
     if (error instanceof ScenarioError) {
@@ -100,11 +110,13 @@ export function buildCli(): Command {
     .option('-f, --fixtures <file>', 'fixture file with users, groups, apps and app config (default: fixtures/default.json)')
     .option('-u, --users <n>', 'add N generated users', integer('--users', 0, 1_000_000), 0)
     .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
-    .option('--scenario <file>', 'scenario file of failure rules (repeatable, tried in order)', collect)
+    .option('--scenario <name|file>', 'a shipped scenario by name (maintenance-mode) or a scenario file of failure rules (repeatable, tried in order)', collect)
     .option('--nextcloud <version>', `Nextcloud release to emulate: a major (27-34, its newest release) or one of ${RELEASES.map((release) => release.version).join(', ')} (default: the fixture's, else ${NEWEST_RELEASE.version})`)
     .addOption(new Option('--log-level <level>', 'request log: one line per request (info), plus parameters and answer body (debug)').choices(LOG_LEVELS).default('info'))
     .addOption(new Option('--log-format <format>', 'request log format: text, or json (one object a line)').choices(LOG_FORMATS).default('text'))
     .option('--journal-size <n>', 'requests kept for GET /__admin/requests (oldest dropped)', integer('--journal-size', 0, 1_000_000), 1000)
+    .option('--control-token <token>', 'every control API request (/__admin) needs Authorization: Bearer <token>')
+    .option('--no-control', 'no control API: /__admin answers 404')
     .action(serve);
   addCheckCommand(program);
   return program;

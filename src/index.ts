@@ -1,6 +1,9 @@
-export { createApp, createControlRouter } from './http/app.js';
+export { createApp, type AppOptions, type RequestHandler } from './http/app.js';
+export { createControlHandler, type ControlOptions } from './control/router.js';
+export { CONTROL_ROUTES } from './control/routes.js';
+export type { ControlRoute, ControlCall, ControlReply } from './control/route.js';
 export { createOcsHandler, type Interceptor, type OcsRequest, type Responder } from './http/ocsHandler.js';
-export { createMock, OcsMock, type MockOptions } from './mock.js';
+export { createMock, OcsMock, RESETTABLE_PARTS, type MockOptions, type ResetOptions, type ResettablePart, type FailHandle } from './mock.js';
 export { startServer, type RunningServer, type ServerOptions } from './server.js';
 export { OPERATIONS, type Access, type OperationBinding } from './operations.js';
 export { OcsError } from './ocs/OcsError.js';
@@ -12,8 +15,9 @@ export { FixtureError, loadFixtureFile, type Fixture, type FixtureUser, type Fix
 export type { State, User, Group, App } from './state/model.js';
 export type { Clock } from './state/logins.js';
 export { runCheck, CheckError, type CheckOptions, type CheckResult, type CaseResult, type CheckTarget } from './contract/index.js';
-export { scenariosOf } from './scenarios/install.js';
-export { ScenarioSet, type ScenarioSummary, type RuleSummary } from './scenarios/scenarioSet.js';
+export { ScenarioSet, SCENARIO_HEADER, type ScenarioSummary, type RuleSummary } from './scenarios/scenarioSet.js';
+export { shippedScenarioNames, UnknownScenarioError } from './scenarios/shipped.js';
+export type { FailAnswer } from './scenarios/inlineRule.js';
 export { ScenarioError, readScenarioFile } from './scenarios/scenarioFile.js';
 export type { ScenarioFile, ScenarioRule, RuleMatch, RuleAnswer, Lifetime, Delay } from './scenarios/types.js';
 export { RELEASES, NEWEST_RELEASE, resolveRelease, contractFor, UnknownReleaseError, type Release } from './releases/catalog.js';

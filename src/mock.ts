@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createOcsHandler, type Interceptor, type PipelineContext } from './http/ocsHandler.js';
+import { createOcsHandler, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
 import { loadSpec, routesFromSpec, specBackend } from './http/specRoutes.js';
 import { checkHandled, EXTRA_ROUTES, operationsFor, type OperationBinding } from './operations.js';
@@ -11,11 +11,12 @@ import { NEWEST_RELEASE, resolveRelease } from './releases/catalog.js';
 import type { ReleaseProfile } from './releases/profile.js';
 import { profileOf, shippedAppVersions } from './releases/profiles.js';
 import { releaseSpec } from './releases/spec.js';
-import { scenariosOf } from './scenarios/install.js';
-import type { ScenarioFile } from './scenarios/types.js';
 import { DEFAULT_JOURNAL_SIZE, Journal, type RequestFilter } from './observe/journal.js';
 import type { RequestRecord } from './observe/record.js';
 import { RequestLog, type LogOptions } from './observe/requestLog.js';
+import { inlineScenario, type FailAnswer } from './scenarios/inlineRule.js';
+import { ScenarioSet, summarise, type ScenarioSummary } from './scenarios/scenarioSet.js';
+import type { Lifetime, ScenarioFile } from './scenarios/types.js';
 
 export interface MockOptions {
   /** A fixture file path or object; default fixtures/default.json. */
@@ -32,7 +33,10 @@ export interface MockOptions {
   spec?: string;
   /** Host (and port) used in cloud ids. */
   cloudHost?: string;
-  /** Scenario files (paths) or documents, tried in this order before every route. */
+  /**
+   * Scenarios tried in this order before every route: shipped names (`maintenance-mode`), file
+   * paths (with a `/` or ending in `.json`) or documents. A reset keeps them.
+   */
   scenarios?: (string | ScenarioFile)[];
   /** Where logins read the time (ms since the epoch); default `Date.now`. Tests pass their own. */
   clock?: Clock;
@@ -42,20 +46,44 @@ export interface MockOptions {
   log?: LogOptions;
 }
 
+/** The parts of a mock that `reset` puts back; `keep` leaves the named ones as they are. */
+export const RESETTABLE_PARTS = ['state', 'scenarios', 'journal'] as const;
+export type ResettablePart = (typeof RESETTABLE_PARTS)[number];
+
+export interface ResetOptions {
+  keep?: readonly ResettablePart[];
+}
+
+/** What `mock.fail` returns: the loaded one-rule scenario, to inspect or remove. */
+export interface FailHandle {
+  readonly name: string;
+  /** The rule's counters now. */
+  summary(): ScenarioSummary | undefined;
+  /** Takes the rule out; false when it was already gone (removed, or a reset took it). */
+  remove(): boolean;
+}
+
 /**
- * One fake Nextcloud: its state, routes and pipeline. Nothing is shared between instances, so
- * several mocks can live in one process.
+ * One fake Nextcloud: its state, routes, scenarios and pipeline. Nothing is shared between
+ * instances, so several mocks can live in one process.
  */
 export class OcsMock implements PipelineContext {
   state: State;
-  readonly interceptors: Interceptor[] = [];
   readonly operations: Record<string, OperationBinding>;
-  /** Called on reset, e.g. to rewind scenario counters. */
-  readonly resetListeners: (() => void)[] = [];
+  /** The failure scenarios, tried before every route. */
+  readonly scenarios: ScenarioSet;
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** The last requests this mock received, oldest first (GET /__admin/requests). */
   readonly journal: Journal;
   readonly log: RequestLog;
+  /** How each part goes back to its start. */
+  private readonly resetters: Record<ResettablePart, () => void> = {
+    state: () => {
+      this.state = createState(this.fixture, this.cloudHost, shippedAppVersions(this.profile));
+    },
+    scenarios: () => this.scenarios.restore(),
+    journal: () => this.journal.clear(),
+  };
 
   constructor(
     private readonly fixture: Fixture,
@@ -69,6 +97,7 @@ export class OcsMock implements PipelineContext {
     this.log = new RequestLog(observe.log);
     this.state = createState(fixture, cloudHost, shippedAppVersions(profile));
     this.operations = operationsFor(profile);
+    this.scenarios = new ScenarioSet(new Set(routes.definitions.map((route) => route.operationId)));
     this.handle = createOcsHandler(() => this);
   }
 
@@ -77,11 +106,30 @@ export class OcsMock implements PipelineContext {
     return this.journal.list(filter);
   }
 
-  /** Back to the fixture's state, an empty journal (and every reset listener run). */
-  reset(): void {
-    this.state = createState(this.fixture, this.cloudHost, shippedAppVersions(this.profile));
-    this.journal.clear();
-    for (const listener of this.resetListeners) listener();
+  /**
+   * Back to the start: the fixture's state, and the scenarios the mock was created with (those
+   * added since go, counters rewound). `keep` names parts to leave as they are.
+   */
+  reset(options: ResetOptions = {}): void {
+    const keep = new Set(options.keep ?? []);
+    const unknown = [...keep].find((part) => !RESETTABLE_PARTS.includes(part));
+    if (unknown !== undefined) throw new TypeError(`reset: cannot keep "${unknown}" (parts: ${RESETTABLE_PARTS.join(', ')})`);
+    for (const part of RESETTABLE_PARTS) if (!keep.has(part)) this.resetters[part]();
+  }
+
+  /**
+   * Makes one operation fail: a one-rule scenario in the scenario file format (validated like a
+   * file), e.g. `mock.fail('groups-add-group', { ocs: 102 }, { times: 1 })`. A reset removes it.
+   */
+  fail(operationId: string, answer: FailAnswer, lifetime?: Lifetime): FailHandle {
+    const name = this.scenarios.freshName('fail');
+    const loaded = this.scenarios.loadDocument(inlineScenario(name, operationId, answer, lifetime), `mock.fail("${operationId}")`, name);
+    const scenarios = this.scenarios;
+    return {
+      name,
+      summary: () => (scenarios.has(loaded) ? summarise(loaded) : undefined),
+      remove: () => scenarios.has(loaded) && scenarios.remove(name),
+    };
   }
 
   /** Where cloud ids point, once the listening address is known. */
@@ -108,8 +156,7 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
     journalSize: options.journalSize,
     log: options.log,
   });
-  options.scenarios?.forEach((source, i) =>
-    typeof source === 'string' ? scenariosOf(mock).loadFile(source) : scenariosOf(mock).loadDocument(source, `options.scenarios[${i}]`, `scenario-${i + 1}`),
-  );
+  options.scenarios?.forEach((source, i) => mock.scenarios.load(source, `options.scenarios[${i}]`));
+  mock.scenarios.markStartUp();
   return mock;
 }

@@ -1,9 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from './http/app.js';
 import { isOcsUrl } from './http/ocsHandler.js';
 import { createMock, type MockOptions, type OcsMock } from './mock.js';
 
-export interface ServerOptions extends MockOptions {
+export interface ServerOptions extends MockOptions, AppOptions {
+  /** Default 0: a free port (read it from `url`). */
   port?: number;
   host?: string;
 }
@@ -15,26 +17,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * Starts a mock on node:http. OCS traffic goes straight to the pipeline; express only hosts the
- * control API, since it costs most of a request's time (see DESIGN.md).
- */
+/** Starts a mock on node:http; OCS traffic goes straight to the pipeline, the rest through createApp. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const mock = await createMock(options);
-  // express loads on the first control-API request, keeping it off start-up.
-  let controlApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
-  const control = (req: IncomingMessage, res: ServerResponse) => {
-    controlApp ??= import('./http/app.js').then(({ createApp }) => createApp(mock));
-    controlApp.then((app) => app(req, res)).catch(() => {
-      res.statusCode = 500;
-      res.end();
-    });
-  };
-  const server = createServer((req, res) => (isOcsUrl(req.url ?? '/') ? mock.handle(req, res) : control(req, res)));
+  const app = createApp(mock, options);
+  const server = createServer((req, res) => (isOcsUrl(req.url ?? '/') ? mock.handle(req, res) : app(req, res)));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8080, host, () => {
+    server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,32 +1,36 @@
-import express, { type Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createControlHandler, type ControlOptions } from '../control/router.js';
+import { CONTROL_PREFIX } from '../control/routes.js';
 import type { OcsMock } from '../mock.js';
-import { requestRoutes } from '../observe/controlRequests.js';
-import { scenarioRoutes } from '../scenarios/controlRoutes.js';
-import { scenariosOf } from '../scenarios/install.js';
 import { writeStatus } from './statusPhp.js';
 
-/** The control API (WireMock-style, under /__admin) and status.php, next to the OCS pipeline. */
-export function createControlRouter(mock: OcsMock): express.Router {
-  const router = express.Router();
-  router.get('/__admin/health', (_req, res) => {
-    res.json({ status: 'ok', users: mock.state.users.size, groups: mock.state.groups.size });
-  });
-  router.post('/__admin/reset', (_req, res) => {
-    mock.reset();
-    res.status(204).end();
-  });
-  const scenarios = scenariosOf(mock);
-  router.use(scenarioRoutes(scenarios));
-  router.use(requestRoutes(mock.journal));
-  router.get('/status.php', (_req, res) => writeStatus(res, mock.profile.release, scenarios.maintenance));
-  return router;
+export interface AppOptions extends ControlOptions {
+  /** false: no control API; /__admin answers 404 like any unknown path. Default true. */
+  control?: boolean;
 }
 
-/** An express app serving one mock: control API, status.php and every OCS route. */
-export function createApp(mock: OcsMock): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(createControlRouter(mock));
-  app.use((req, res) => mock.handle(req, res));
-  return app;
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+function underControl(url: string): boolean {
+  return url === CONTROL_PREFIX || url.startsWith(`${CONTROL_PREFIX}/`) || url.startsWith(`${CONTROL_PREFIX}?`);
+}
+
+/**
+ * One mock as a node:http handler: status.php, the control API (WireMock-style, under /__admin)
+ * and every OCS route. Mount it in express with `app.use(handler)`, or hand it to supertest.
+ */
+export function createApp(mock: OcsMock, options: AppOptions = {}): RequestHandler {
+  let control: Promise<RequestHandler> | undefined;
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const path = url.split('?')[0];
+    if (path === '/status.php' && (req.method === 'GET' || req.method === 'HEAD')) return writeStatus(res, mock.profile.release, mock.scenarios.maintenance);
+    if (options.control !== false && underControl(url)) {
+      // express loads on the first control request: start-up and OCS traffic never pay for it.
+      control ??= createControlHandler(mock, options);
+      void control.then((handler) => handler(req, res));
+      return;
+    }
+    mock.handle(req, res);
+  };
 }

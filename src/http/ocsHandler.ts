@@ -66,9 +66,10 @@ export interface Responder {
 
 /**
  * Runs before the route's own answer. Returns true when it answered (or dropped the connection);
- * it may also just wait (latency) and return false.
+ * it may also just wait (latency) and return false. A plain `false` when there is nothing to do
+ * keeps a mock without scenarios off the microtask queue.
  */
-export type Interceptor = (request: OcsRequest, res: ServerResponse, respond: Responder) => Promise<boolean>;
+export type Interceptor = (request: OcsRequest, res: ServerResponse, respond: Responder) => Promise<boolean> | boolean;
 
 export interface PipelineContext extends Observers {
   readonly state: State;
@@ -76,7 +77,8 @@ export interface PipelineContext extends Observers {
   readonly profile: ReleaseProfile;
   readonly routes: RouteTable;
   readonly operations: Record<string, OperationBinding>;
-  readonly interceptors: readonly Interceptor[];
+  /** The scenario hook: may answer or delay before login and routing. */
+  readonly scenarios: { readonly intercept: Interceptor };
   /** The time logins are recorded at. */
   readonly clock: Clock;
 }
@@ -190,11 +192,10 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   };
   const request: OcsRequest = { method, version, path: pathInfo, url, headers: req.headers, params, actor, operationId };
   // Scenarios come first: on a real server maintenance mode answers before anyone logs in.
-  for (const interceptor of ctx.interceptors) {
-    if (await interceptor(request, res, respond)) {
-      draft.rule = request.answeredBy ?? null;
-      return;
-    }
+  const intercepted = ctx.scenarios.intercept(request, res, respond);
+  if (intercepted === true || (intercepted !== false && (await intercepted))) {
+    draft.rule = request.answeredBy ?? null;
+    return;
   }
   // 32+ rethrow a JSON decoding error before login and routing; older releases ignore the body.
   if (malformedJson && profile.malformedJson === 'error') {

@@ -1,8 +1,14 @@
-import type { Interceptor, OcsRequest } from '../http/ocsHandler.js';
+import type { ServerResponse } from 'node:http';
+import { ControlError, writeControlError } from '../control/answers.js';
+import type { Interceptor, OcsRequest, Responder } from '../http/ocsHandler.js';
 import { compileRule, type CompiledRule } from './compileRule.js';
 import { wait } from './delay.js';
 import { checkScenarioDocument, readScenarioFile, scenarioName } from './scenarioFile.js';
+import { isShippedName, shippedScenarioFile, UnknownScenarioError } from './shipped.js';
 import type { ScenarioFile } from './types.js';
+
+/** The per-request switch to one shipped scenario, as Prism's `Prefer` header is to one example. */
+export const SCENARIO_HEADER = 'x-mock-scenario';
 
 /** One rule with its counters, which POST /__admin/reset rewinds. */
 export class LiveRule {
@@ -68,15 +74,41 @@ export interface ScenarioSummary {
  */
 export class ScenarioSet {
   private scenarios: LoadedScenario[] = [];
+  /** What a reset returns to: the scenarios loaded when the mock was created. */
+  private startUp: LoadedScenario[] = [];
   /** All rules of all scenarios in order, flattened once per load so the request path is one loop. */
   private rules: LiveRule[] = [];
   private inMaintenance = false;
+  /** Shipped scenarios compiled for the per-request header, once each. */
+  private readonly forcible = new Map<string, LoadedScenario>();
+  /** The last number given to a generated name, per prefix (`runtime`, `fail`). */
+  private readonly numbered = new Map<string, number>();
 
   constructor(private readonly knownOperationIds?: ReadonlySet<string>) {}
 
   /** Loads (or replaces, by name) a scenario file; throws ScenarioError naming the file, rule and reason. */
   loadFile(file: string): LoadedScenario {
     return this.install(readScenarioFile(file), file, file);
+  }
+
+  /** Loads a shipped scenario by name (`maintenance-mode`); throws UnknownScenarioError listing the known names. */
+  loadShipped(name: string): LoadedScenario {
+    return this.loadFile(shippedScenarioFile(name));
+  }
+
+  /** A shipped name, a file path (with `/` or ending in `.json`) or a document (`label` names it in errors). */
+  load(source: string | ScenarioFile, label: string): LoadedScenario {
+    if (typeof source !== 'string') return this.loadDocument(source, label, this.freshName('scenario'));
+    return isShippedName(source) ? this.loadShipped(source) : this.loadFile(source);
+  }
+
+  /** `<prefix>-<n>` for the next n no loaded scenario is named. */
+  freshName(prefix: string): string {
+    let n = this.numbered.get(prefix) ?? 0;
+    do n++;
+    while (this.scenarios.some((scenario) => scenario.name === `${prefix}-${n}`));
+    this.numbered.set(prefix, n);
+    return `${prefix}-${n}`;
   }
 
   /**
@@ -88,20 +120,29 @@ export class ScenarioSet {
     return this.install({ ...document, name: document.name ?? fallbackName }, label);
   }
 
-  private install(document: ScenarioFile, origin: string, file?: string): LoadedScenario {
+  private compile(document: ScenarioFile, origin: string, file?: string): LoadedScenario {
     const rules = (document.rules ?? []).map((rule, index) => new LiveRule(compileRule(rule, index, origin, this.knownOperationIds)));
-    const loaded: LoadedScenario = {
+    return {
       name: scenarioName(document, origin),
       file,
       description: document.description,
       maintenance: document.maintenance === true,
       rules,
     };
+  }
+
+  private install(document: ScenarioFile, origin: string, file?: string): LoadedScenario {
+    const loaded = this.compile(document, origin, file);
     const existing = this.scenarios.findIndex((scenario) => scenario.name === loaded.name);
     if (existing === -1) this.scenarios.push(loaded);
     else this.scenarios[existing] = loaded;
     this.flatten();
     return loaded;
+  }
+
+  /** Whether this very scenario (not one that replaced it by name) is loaded. */
+  has(scenario: LoadedScenario): boolean {
+    return this.scenarios.includes(scenario);
   }
 
   remove(name: string): boolean {
@@ -121,6 +162,19 @@ export class ScenarioSet {
     for (const rule of this.rules) rule.rewind();
   }
 
+  /** The scenarios loaded so far are the ones a reset returns to. */
+  markStartUp(): void {
+    this.startUp = [...this.scenarios];
+  }
+
+  /** Back to the start-up scenarios (those loaded later go), every counter rewound. */
+  restore(): void {
+    this.scenarios = [...this.startUp];
+    this.numbered.clear();
+    this.flatten();
+    this.rewind();
+  }
+
   list(): ScenarioSummary[] {
     return this.scenarios.map((scenario) => summarise(scenario));
   }
@@ -130,28 +184,66 @@ export class ScenarioSet {
     return this.inMaintenance;
   }
 
-  readonly intercept: Interceptor = async (request, res, respond) => {
-    for (const live of this.rules) {
-      if (!live.admit(request)) continue;
-      const { delay, answer } = live.rule;
-      if (delay) await wait(delay(), res);
-      if (answer) {
-        request.answeredBy = live.rule.name;
-        // The client may have given up during the delay: there is nobody left to answer.
-        if (!res.destroyed) await answer(request, res, respond);
-        return true;
-      }
-    }
-    if (!this.inMaintenance) return false;
-    request.answeredBy = 'maintenance';
-    if (!res.destroyed) respond.maintenance();
-    return true;
+  readonly intercept: Interceptor = (request, res, respond) => {
+    const forced = request.headers[SCENARIO_HEADER];
+    if (forced !== undefined) return this.interceptForced(forced, request, res, respond);
+    if (this.rules.length === 0 && !this.inMaintenance) return false;
+    return applyRules(this.rules, this.inMaintenance, request, res, respond);
   };
+
+  /** The header's shipped scenario first, with fresh counters for this request alone; then the loaded ones. */
+  private async interceptForced(header: string | string[], request: OcsRequest, res: ServerResponse, respond: Responder): Promise<boolean> {
+    const scenario = this.forced(header, res);
+    if (!scenario) return true;
+    const rules = scenario.rules.map((live) => new LiveRule(live.rule));
+    if (await applyRules(rules, scenario.maintenance, request, res, respond)) return true;
+    return applyRules(this.rules, this.inMaintenance, request, res, respond);
+  }
+
+  /** The shipped scenario the header names; an unknown name is answered with a 400 (none then). */
+  private forced(header: string | string[], res: ServerResponse): LoadedScenario | undefined {
+    const name = Array.isArray(header) ? header.join(',') : header.trim();
+    let scenario = this.forcible.get(name);
+    if (scenario) return scenario;
+    try {
+      const file = shippedScenarioFile(name);
+      scenario = this.compile(readScenarioFile(file), file, file);
+    } catch (error) {
+      if (!(error instanceof UnknownScenarioError)) throw error;
+      const refusal = new ControlError(400, 'unknown scenario in X-Mock-Scenario', error.reason, { known: error.known });
+      writeControlError(res, refusal);
+      return undefined;
+    }
+    this.forcible.set(name, scenario);
+    return scenario;
+  }
 
   private flatten(): void {
     this.rules = this.scenarios.flatMap((scenario) => scenario.rules);
     this.inMaintenance = this.scenarios.some((scenario) => scenario.maintenance);
   }
+}
+
+/**
+ * Tries the rules in order: the first that answers wins; a delay-only rule waits and lets later
+ * rules and the real handler go on. Maintenance answers after the rules. True when answered.
+ */
+async function applyRules(rules: LiveRule[], maintenance: boolean, request: OcsRequest, res: ServerResponse, respond: Responder): Promise<boolean> {
+  for (const live of rules) {
+    if (!live.admit(request)) continue;
+    const { delay, answer } = live.rule;
+    if (delay) await wait(delay(), res);
+    if (answer) {
+      request.answeredBy = live.rule.name;
+      // The client may have given up during the delay: there is nobody left to answer.
+      if (!res.destroyed) await answer(request, res, respond);
+      return true;
+    }
+  }
+  if (!maintenance) return false;
+  request.answeredBy = 'maintenance';
+  if (!res.destroyed) respond.maintenance();
+  return true;
 }
 
 export function summarise(scenario: LoadedScenario): ScenarioSummary {

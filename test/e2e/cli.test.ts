@@ -111,9 +111,14 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
     expect(stderr).toContain('must be boolean');
   });
 
-  test('serve --scenario loads a shipped scenario: maintenance mode answers 503 on v1 and v2', async () => {
-    const child = start(['serve', '--port', '0', '--scenario', join(ROOT, 'scenarios', 'maintenance-mode.json')]);
+  test('serve --scenario maintenance-mode loads the shipped scenario by name (503 on v1 and v2); --control-token guards /__admin', async () => {
+    const child = start(['serve', '--port', '0', '--scenario', 'maintenance-mode', '--control-token', 'e2e-token']);
     const url = await printedUrl(child);
+    expect((await fetch(`${url}/__admin/scenarios`)).status).toBe(401);
+    const listed = await fetch(`${url}/__admin/scenarios`, { headers: { Authorization: 'Bearer e2e-token' } });
+    expect(((await listed.json()) as { scenarios: { name: string; file: string }[] }).scenarios.map((s) => [s.name, s.file])).toEqual([
+      ['maintenance-mode', join(ROOT, 'scenarios', 'maintenance-mode.json')],
+    ]);
     for (const version of [1, 2]) {
       const res = await fetch(`${url}/ocs/v${version}.php/cloud/users`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
       expect(res.status).toBe(503);
@@ -135,7 +140,7 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
   test('serve --help lists the serve options', async () => {
     const { code, stdout } = await exited(start(['serve', '--help']));
     expect(code).toBe(0);
-    for (const option of ['--port <port>', '--host <host>', '--fixtures <file>', '--users <n>', '--seed <s>', '--scenario <file>']) {
+    for (const option of ['--port <port>', '--host <host>', '--fixtures <file>', '--users <n>', '--seed <s>', '--scenario <name|file>', '--control-token <token>', '--no-control']) {
       expect(stdout).toContain(option);
     }
   });

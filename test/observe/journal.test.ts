@@ -112,7 +112,7 @@ describe('GET/DELETE /__admin/requests', () => {
 
   it('a malformed query is a 400 that says why', async () => {
     const { app } = await journaled();
-    expect((await request(app).get('/__admin/requests?status=abc')).body).toEqual({ error: 'status must be an HTTP status (100-599), not "abc"' });
+    expect((await request(app).get('/__admin/requests?status=abc')).body).toEqual({ error: 'invalid query', reason: 'status must be an HTTP status (100-599), not "abc"' });
     expect((await request(app).get('/__admin/requests?since=yesterday')).status).toBe(400);
     expect((await request(app).get('/__admin/requests?colour=red')).status).toBe(400);
   });

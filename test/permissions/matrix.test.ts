@@ -3,7 +3,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { createMock, type OcsMock } from '../../src/mock.js';
-import type { Express } from 'express';
+import type { RequestHandler } from '../../src/http/app.js';
 import { controllerMeta, httpStatusFor } from '../support/oracle.js';
 
 /**
@@ -141,7 +141,7 @@ const CASES: Case[] = [
 
 /** HTTP status of an OCS code on v2, spelled out rather than computed from the code under test. */
 let mock: OcsMock;
-let app: Express;
+let app: RequestHandler;
 
 beforeAll(async () => {
   // The library default: the newest release (34.0.1); its wording is 29's ("sub-admin", capitalised).

@@ -9,7 +9,7 @@ import { expectFramework996 } from '../support/operations.js';
 describe.each(MATRIX)('an unexpected error, v$version $format', ({ version, format }) => {
   it(`v${version} ${format} -> framework 996 in the request's version and format`, async () => {
     const { mock, app } = await freshMock();
-    mock.interceptors.push(() => Promise.reject(new Error('unexpected')));
+    vi.spyOn(mock.scenarios, 'intercept').mockRejectedValue(new Error('unexpected'));
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     try {
       expectFramework996(await ocs(app, 'get', version, '/cloud/groups', { format }), version, format);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMock, type OcsMock } from '../../src/mock.js';
-import { scenariosOf } from '../../src/scenarios/install.js';
 import { ScenarioError } from '../../src/scenarios/scenarioFile.js';
 import type { ScenarioRule } from '../../src/scenarios/types.js';
 import { startServer } from '../../src/server.js';
@@ -66,7 +65,7 @@ describe('invalid scenario files are rejected with the file, the rule index and 
     const path = file(`${name.replace(/\W+/g, '-')}.json`, content);
     let caught: unknown;
     try {
-      scenariosOf(mock).loadFile(path);
+      mock.scenarios.loadFile(path);
     } catch (error) {
       caught = error;
     }
@@ -76,11 +75,11 @@ describe('invalid scenario files are rejected with the file, the rule index and 
 
   it('a missing file', () => {
     const path = join(dir, 'nowhere.json');
-    expect(() => scenariosOf(mock).loadFile(path)).toThrow(new ScenarioError(path, null, 'cannot read file (ENOENT)'));
+    expect(() => mock.scenarios.loadFile(path)).toThrow(new ScenarioError(path, null, 'cannot read file (ENOENT)'));
   });
 
   it('nothing of a rejected file is loaded', () => {
-    expect(scenariosOf(mock).list()).toEqual([]);
+    expect(mock.scenarios.list()).toEqual([]);
   });
 
   it('createMock and startServer refuse to start with an invalid file', async () => {

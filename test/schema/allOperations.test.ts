@@ -6,7 +6,7 @@ import { createMock, type OcsMock } from '../../src/mock.js';
 import { RELEASES } from '../../src/releases/catalog.js';
 import { operationIdsOf, releaseSpec } from '../../src/releases/spec.js';
 import { isSpecDefect, type SpecViolation } from '../../src/releases/specDefects.js';
-import type { Express } from 'express';
+import type { RequestHandler } from '../../src/http/app.js';
 
 interface Example {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -117,7 +117,7 @@ describe('known spec defects (src/releases/specDefects.ts) stay narrow', () => {
 describe.each(RELEASES)('every operation of Nextcloud $version', (release) => {
   let api: OpenAPIBackend;
   let mock: OcsMock;
-  let app: Express;
+  let app: RequestHandler;
   const ids = operationIdsOf(releaseSpec(release));
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Express } from 'express';
+import type { RequestHandler } from '../../src/http/app.js';
 import { createApp } from '../../src/http/app.js';
 import { createMock, type MockOptions, type OcsMock } from '../../src/mock.js';
 import type { Format, Version } from './oracle.js';
@@ -8,7 +8,7 @@ export type { Format, Version } from './oracle.js';
 
 export interface TestMock {
   mock: OcsMock;
-  app: Express;
+  app: RequestHandler;
 }
 
 /** The time test mocks record logins at (ms): after every login in the default fixture. */
@@ -21,7 +21,7 @@ export const TEST_NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 export const TEST_RELEASE = '29.0.6';
 
 /**
- * A fresh mock on the default fixture (or the given options), with its express app for supertest.
+ * A fresh mock on the default fixture (or the given options), with its request handler for supertest.
  * Its clock stands still at TEST_NOW unless the options bring their own.
  */
 export async function freshMock(options: MockOptions = {}): Promise<TestMock> {
@@ -42,7 +42,7 @@ export const PASSWORDS: Record<string, string> = {
  * and `?format=json` when JSON is wanted.
  */
 export function ocs(
-  app: Express,
+  app: RequestHandler,
   method: 'get' | 'post' | 'put' | 'delete',
   version: Version,
   path: string,

@@ -1,9 +1,10 @@
+import { readdirSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_SCENARIOS_DIR } from '../../src/scenarios/scenarioFile.js';
 import { startServer } from '../../src/server.js';
 import { freshMock, ocs } from '../support/mock.js';
-import { ADMIN_AUTH, expectOcs } from './support.js';
+import { ADMIN_AUTH, expectOcs } from '../scenarios/support.js';
 
 const taken = { name: 'taken', rules: [{ name: 'add group -> 102', match: { operationId: 'groups-add-group' }, answer: { ocs: { statuscode: 102, message: 'group exists' } } }] };
 
@@ -64,8 +65,11 @@ describe('/__admin/scenarios', () => {
       rules: [],
     });
     expectOcs(await ocs(app, 'get', 1, '/cloud/users'), 1, 'xml', { code: 503, message: 'Service unavailable', origin: 'framework' });
+    const known = readdirSync(SHIPPED_SCENARIOS_DIR).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => f.slice(0, -5)).sort();
     expect((await request(app).post('/__admin/scenarios/shipped/nosuch').expect(404)).body).toEqual({
-      error: 'no shipped scenario "nosuch" (see scenarios/ in the package)',
+      error: 'unknown scenario',
+      reason: `no shipped scenario named "nosuch"; known: ${known.join(', ')}`,
+      known,
     });
     await request(app).post('/__admin/scenarios/shipped/scenario.schema').expect(404);
   });
@@ -75,25 +79,29 @@ describe('/__admin/scenarios', () => {
     await request(app).post('/__admin/scenarios').send(taken).expect(201);
     await request(app).post('/__admin/scenarios/shipped/throttled').expect(201);
     await request(app).delete('/__admin/scenarios/throttled').expect(204);
-    expect((await request(app).delete('/__admin/scenarios/throttled').expect(404)).body).toEqual({ error: 'no scenario named "throttled"' });
+    expect((await request(app).delete('/__admin/scenarios/throttled').expect(404)).body).toEqual({
+      error: 'unknown scenario',
+      reason: 'no scenario named "throttled" is loaded',
+      loaded: ['taken'],
+    });
     expect((await request(app).get('/__admin/scenarios')).body.scenarios.map((s: { name: string }) => s.name)).toEqual(['taken']);
     await request(app).delete('/__admin/scenarios').expect(204);
     expect((await request(app).get('/__admin/scenarios')).body).toEqual({ scenarios: [] });
     expect((await ocs(app, 'post', 2, '/cloud/groups').send({ groupid: 'x' })).status).toBe(200);
   });
 
-  it('POST /__admin/reset rewinds the counters and retires until-reset rules', async () => {
-    const { app } = await freshMock();
-    await request(app)
-      .post('/__admin/scenarios')
-      .send({
-        name: 'r',
-        rules: [
-          { name: 'until reset', match: { path: '/cloud/users' }, answer: { fault: 'empty' }, lifetime: 'until-reset' },
-          { name: 'once', match: { path: '/cloud/groups' }, answer: { ocs: { statuscode: 102, message: 'x' } }, lifetime: 'once' },
-        ],
-      })
-      .expect(201);
+  it('POST /__admin/reset rewinds the counters of start-up scenarios and retires until-reset rules', async () => {
+    const { app } = await freshMock({
+      scenarios: [
+        {
+          name: 'r',
+          rules: [
+            { name: 'until reset', match: { path: '/cloud/users' }, answer: { fault: 'empty' }, lifetime: 'until-reset' },
+            { name: 'once', match: { path: '/cloud/groups' }, answer: { ocs: { statuscode: 102, message: 'x' } }, lifetime: 'once' },
+          ],
+        },
+      ],
+    });
     await ocs(app, 'get', 2, '/cloud/groups');
     await ocs(app, 'get', 2, '/cloud/groups');
     await request(app).post('/__admin/reset').expect(204);

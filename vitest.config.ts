@@ -1,7 +1,16 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The README's examples (test/readme) import the package by name, and the jest one '@jest/globals':
+  // the source stands in for the package, and vitest for jest (the API the example uses exists in both).
+  resolve: {
+    alias: [
+      { find: /^ocs-mock$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^@jest\/globals$/, replacement: 'vitest' },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // No module-level state in src/ or test/support (DESIGN.md), so files can share a worker's

@@ -28,3 +28,4 @@ export { Journal, DEFAULT_JOURNAL_SIZE, type RequestFilter } from './observe/jou
 export type { RequestRecord, Unmatched, LoginOutcome } from './observe/record.js';
 export { RequestLog, LOG_LEVELS, LOG_FORMATS, type LogLevel, type LogFormat, type LogOptions } from './observe/requestLog.js';
 export { parseRequestQuery, type RequestQuery } from './observe/requestQuery.js';
+export { useOcsMock, type OcsMockHandle, type TestHook, type TestHooks } from './testing/useOcsMock.js';

@@ -14,4 +14,14 @@ describe('README', () => {
     expect(expected).not.toContain('not served');
     expect(expected.split('\n').filter((line) => line.startsWith('| GET') || line.startsWith('| POST') || line.startsWith('| PUT') || line.startsWith('| PATCH') || line.startsWith('| DELETE'))).toHaveLength(50);
   });
+
+  it('shows the vitest and jest examples exactly as test/readme runs them', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('### Testing with vitest and jest');
+    const section = readme.slice(start, readme.indexOf('\n## ', start));
+    const blocks = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
+    const example = (name: string) => readFileSync(new URL(`../readme/${name}.example.test.ts`, import.meta.url), 'utf8');
+    expect(start).toBeGreaterThan(readme.indexOf('## Library'));
+    expect(blocks).toEqual([example('vitest'), example('jest')]);
+  });
 });

@@ -1,22 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ControlError, writeControlError } from './control/answers.js';
 import { createOcsHandler, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
 import { loadSpec, routesFromSpec, specBackend } from './http/specRoutes.js';
 import { checkHandled, EXTRA_ROUTES, operationsFor, type OperationBinding } from './operations.js';
-import { createState } from './state/createState.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
 import type { Clock } from './state/logins.js';
-import type { State } from './state/model.js';
 import { NEWEST_RELEASE, resolveRelease } from './releases/catalog.js';
 import type { ReleaseProfile } from './releases/profile.js';
-import { profileOf, shippedAppVersions } from './releases/profiles.js';
+import { profileOf } from './releases/profiles.js';
 import { releaseSpec } from './releases/spec.js';
-import { DEFAULT_JOURNAL_SIZE, Journal, type RequestFilter } from './observe/journal.js';
-import type { RequestRecord } from './observe/record.js';
+import { DEFAULT_JOURNAL_SIZE, Journal } from './observe/journal.js';
 import { RequestLog, type LogOptions } from './observe/requestLog.js';
-import { inlineScenario, type FailAnswer } from './scenarios/inlineRule.js';
-import { ScenarioSet, summarise, type ScenarioSummary } from './scenarios/scenarioSet.js';
-import type { Lifetime, ScenarioFile } from './scenarios/types.js';
+import { ScenarioSet } from './scenarios/scenarioSet.js';
+import type { ScenarioFile } from './scenarios/types.js';
+import { MockScope } from './sessions/scope.js';
+import { checkSessionId, selectSession } from './sessions/select.js';
+import type { Session } from './sessions/session.js';
+import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_MS, SessionStore, type SessionLimits } from './sessions/store.js';
+
+export { RESETTABLE_PARTS, type ResettablePart, type ResetOptions, type FailHandle } from './sessions/scope.js';
 
 export interface MockOptions {
   /** A fixture file path or object; default fixtures/default.json. */
@@ -44,97 +47,86 @@ export interface MockOptions {
   journalSize?: number;
   /** The request log: level (default silent), format, writer (default stdout) and colour. */
   log?: LogOptions;
-}
-
-/** The parts of a mock that `reset` puts back; `keep` leaves the named ones as they are. */
-export const RESETTABLE_PARTS = ['state', 'scenarios', 'journal'] as const;
-export type ResettablePart = (typeof RESETTABLE_PARTS)[number];
-
-export interface ResetOptions {
-  keep?: readonly ResettablePart[];
-}
-
-/** What `mock.fail` returns: the loaded one-rule scenario, to inspect or remove. */
-export interface FailHandle {
-  readonly name: string;
-  /** The rule's counters now. */
-  summary(): ScenarioSummary | undefined;
-  /** Takes the rule out; false when it was already gone (removed, or a reset took it). */
-  remove(): boolean;
+  /** How many sessions live at once (default 100); one more is answered 503 until some are dropped or expire. */
+  maxSessions?: number;
+  /** A session unused this long (ms on `clock`; default 10 minutes) expires: its next use starts afresh. */
+  sessionIdleMs?: number;
 }
 
 /**
- * One fake Nextcloud: its state, routes, scenarios and pipeline. Nothing is shared between
- * instances, so several mocks can live in one process.
+ * One fake Nextcloud: its routes and pipeline, its own state, scenarios and journal (for requests
+ * naming no session) and its sessions. Nothing is shared between instances, so several mocks can
+ * live in one process.
  */
-export class OcsMock implements PipelineContext {
-  state: State;
+export class OcsMock extends MockScope implements PipelineContext {
   readonly operations: Record<string, OperationBinding>;
-  /** The failure scenarios, tried before every route. */
-  readonly scenarios: ScenarioSet;
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
-  /** The last requests this mock received, oldest first (GET /__admin/requests). */
-  readonly journal: Journal;
   readonly log: RequestLog;
-  /** How each part goes back to its start. */
-  private readonly resetters: Record<ResettablePart, () => void> = {
-    state: () => {
-      this.state = createState(this.fixture, this.cloudHost, shippedAppVersions(this.profile));
-    },
-    scenarios: () => this.scenarios.restore(),
-    journal: () => this.journal.clear(),
-  };
+  /** The sessions of parallel tests (X-Mock-Session, /session/<id>/...). */
+  readonly sessions: SessionStore;
 
   constructor(
-    private readonly fixture: Fixture,
+    fixture: Fixture,
     readonly routes: RouteTable,
-    private cloudHost: string,
+    cloudHost: string,
     readonly profile: ReleaseProfile,
     readonly clock: Clock = Date.now,
-    observe: { journalSize?: number; log?: LogOptions } = {},
+    extra: { journalSize?: number; log?: LogOptions; sessions?: Partial<SessionLimits> } = {},
   ) {
-    this.journal = new Journal(observe.journalSize ?? DEFAULT_JOURNAL_SIZE);
-    this.log = new RequestLog(observe.log);
-    this.state = createState(fixture, cloudHost, shippedAppVersions(profile));
+    const journalSize = extra.journalSize ?? DEFAULT_JOURNAL_SIZE;
+    super(
+      { fixture, cloudHost, profile },
+      new ScenarioSet(new Set(routes.definitions.map((route) => route.operationId))),
+      new Journal(journalSize),
+      'mock',
+    );
+    this.log = new RequestLog(extra.log);
     this.operations = operationsFor(profile);
-    this.scenarios = new ScenarioSet(new Set(routes.definitions.map((route) => route.operationId)));
-    this.handle = createOcsHandler(() => this);
-  }
-
-  /** The journaled requests meeting the filter, oldest first. */
-  requests(filter: RequestFilter = {}): RequestRecord[] {
-    return this.journal.list(filter);
-  }
-
-  /**
-   * Back to the start: the fixture's state, and the scenarios the mock was created with (those
-   * added since go, counters rewound). `keep` names parts to leave as they are.
-   */
-  reset(options: ResetOptions = {}): void {
-    const keep = new Set(options.keep ?? []);
-    const unknown = [...keep].find((part) => !RESETTABLE_PARTS.includes(part));
-    if (unknown !== undefined) throw new TypeError(`reset: cannot keep "${unknown}" (parts: ${RESETTABLE_PARTS.join(', ')})`);
-    for (const part of RESETTABLE_PARTS) if (!keep.has(part)) this.resetters[part]();
-  }
-
-  /**
-   * Makes one operation fail: a one-rule scenario in the scenario file format (validated like a
-   * file), e.g. `mock.fail('groups-add-group', { ocs: 102 }, { times: 1 })`. A reset removes it.
-   */
-  fail(operationId: string, answer: FailAnswer, lifetime?: Lifetime): FailHandle {
-    const name = this.scenarios.freshName('fail');
-    const loaded = this.scenarios.loadDocument(inlineScenario(name, operationId, answer, lifetime), `mock.fail("${operationId}")`, name);
-    const scenarios = this.scenarios;
-    return {
-      name,
-      summary: () => (scenarios.has(loaded) ? summarise(loaded) : undefined),
-      remove: () => scenarios.has(loaded) && scenarios.remove(name),
+    const limits: SessionLimits = {
+      maxSessions: extra.sessions?.maxSessions ?? DEFAULT_MAX_SESSIONS,
+      idleMs: extra.sessions?.idleMs ?? DEFAULT_SESSION_IDLE_MS,
     };
+    this.sessions = new SessionStore({ origin: this.origin, scenarios: this.scenarios, journalSize, profile, routes, operations: this.operations, clock, log: this.log }, limits);
+    this.handle = createOcsHandler((req, res) => this.contextOf(req, res));
+  }
+
+  /**
+   * The session named `id`, made from the fixture and the start-up scenarios on first use: its
+   * state, scenarios, requests, reset and fail, to arrange and read one parallel test's world.
+   */
+  session(id: string): Session {
+    return this.sessions.acquire(checkSessionId(id, 'mock.session(id): id'));
+  }
+
+  /** False when there was no such session. */
+  dropSession(id: string): boolean {
+    return this.sessions.drop(id);
+  }
+
+  /** Drops every session; returns how many there were. */
+  dropSessions(): number {
+    return this.sessions.dropAll();
+  }
+
+  /** The session `id` names, or the mock itself when it names none. */
+  scopeOf(id: string | undefined): OcsMock | Session {
+    return id === undefined ? this : this.sessions.acquire(id);
+  }
+
+  /** What serves a request: the session it names, else the mock; undefined once a bad id or the limit has been answered. */
+  contextOf(req: IncomingMessage, res: ServerResponse): OcsMock | Session | undefined {
+    try {
+      return this.scopeOf(selectSession(req.headers, req.url ?? '/'));
+    } catch (error) {
+      if (!(error instanceof ControlError)) throw error;
+      writeControlError(res, error);
+      return undefined;
+    }
   }
 
   /** Where cloud ids point, once the listening address is known. */
   setCloudHost(host: string): void {
-    this.cloudHost = host;
+    this.origin.cloudHost = host;
     this.state.settings.cloudHost = host;
   }
 }
@@ -155,6 +147,7 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
   const mock = new OcsMock(fixture, routes, options.cloudHost ?? 'localhost', profileOf(release), options.clock, {
     journalSize: options.journalSize,
     log: options.log,
+    sessions: { maxSessions: options.maxSessions, idleMs: options.sessionIdleMs },
   });
   options.scenarios?.forEach((source, i) => mock.scenarios.load(source, `options.scenarios[${i}]`));
   mock.scenarios.markStartUp();

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-/** A refusal of the mock itself (not of the emulated Nextcloud): always JSON, always 4xx. */
+/** A refusal of the mock itself (not of the emulated Nextcloud): always JSON; a 4xx, or 503 at the session limit. */
 export class ControlError extends Error {
   constructor(
     readonly status: number,

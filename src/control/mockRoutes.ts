@@ -1,4 +1,4 @@
-import { RESETTABLE_PARTS, type ResettablePart } from '../mock.js';
+import { RESETTABLE_PARTS, type ResettablePart } from '../sessions/scope.js';
 import { ControlError } from './answers.js';
 import type { ControlRoute } from './route.js';
 
@@ -20,15 +20,18 @@ export const MOCK_ROUTES: readonly ControlRoute[] = [
     path: '/__admin/health',
     writes: false,
     summary: 'the mock is up: how many users and groups it holds',
-    handle: ({ mock }) => ({ status: 200, body: { status: 'ok', users: mock.state.users.size, groups: mock.state.groups.size } }),
+    handle: ({ scope }) => {
+      const { state } = scope();
+      return { status: 200, body: { status: 'ok', users: state.users.size, groups: state.groups.size } };
+    },
   },
   {
     method: 'POST',
     path: '/__admin/reset',
     writes: true,
     summary: 'back to the fixture state and the start-up scenarios; {"keep": [...]} leaves parts as they are',
-    handle: ({ mock, body }) => {
-      mock.reset({ keep: keptParts(body) });
+    handle: ({ scope, body }) => {
+      scope().reset({ keep: keptParts(body) });
       return { status: 204 };
     },
   },

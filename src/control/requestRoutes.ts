@@ -9,10 +9,10 @@ export const REQUEST_ROUTES: readonly ControlRoute[] = [
     path: '/__admin/requests',
     writes: false,
     summary: 'the journaled requests, oldest first, as {requests, count}; filters: operationId, method, path (prefix), user, status, since, unmatched; count=true for {count} only',
-    handle: ({ mock, query }) => {
+    handle: ({ scope, query }) => {
       const read = parseRequestQuery(query);
       if (!read.ok) throw new ControlError(400, 'invalid query', read.error);
-      const requests = mock.requests(read.filter);
+      const requests = scope().requests(read.filter);
       return { status: 200, body: read.countOnly ? { count: requests.length } : { requests, count: requests.length } };
     },
   },
@@ -21,8 +21,8 @@ export const REQUEST_ROUTES: readonly ControlRoute[] = [
     path: '/__admin/requests',
     writes: true,
     summary: 'empties the journal',
-    handle: ({ mock }) => {
-      mock.journal.clear();
+    handle: ({ scope }) => {
+      scope().journal.clear();
       return { status: 204 };
     },
   },

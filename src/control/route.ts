@@ -1,8 +1,11 @@
 import type { OcsMock } from '../mock.js';
+import type { MockScope } from '../sessions/scope.js';
 
 /** One control request, as a route's handler sees it. */
 export interface ControlCall {
   mock: OcsMock;
+  /** The parts the request aims at: the session X-Mock-Session names (made on first use), else the mock's own. */
+  scope(): MockScope;
   /** The path's `{placeholders}`, decoded. */
   params: Record<string, string>;
   /** The parsed JSON body; undefined when the request carried none. */

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { OcsMock } from '../mock.js';
 import { ControlError, writeControlError, writeJson } from './answers.js';
 import { carriesBody, checkToken, checkWrite } from './guards.js';
+import { selectSession } from '../sessions/select.js';
 import type { ControlRoute } from './route.js';
 import { CONTROL_PREFIX, CONTROL_ROUTES } from './routes.js';
 
@@ -46,7 +47,13 @@ export async function createControlHandler(mock: OcsMock, options: ControlOption
     const path = expressPath(route);
     paths.set(path, [...(paths.get(path) ?? []), route]);
     const answer: RequestHandler = (req, res) => {
-      const reply = route.handle({ mock, params: req.params as Record<string, string>, body: req.body as unknown, query: req.query as Record<string, unknown> });
+      const reply = route.handle({
+        mock,
+        scope: () => mock.scopeOf(selectSession(req.headers, req.url)),
+        params: req.params as Record<string, string>,
+        body: req.body as unknown,
+        query: req.query as Record<string, unknown>,
+      });
       if (reply.body === undefined) res.set('Cache-Control', 'no-store').status(reply.status).end();
       else writeJson(res, reply.status, reply.body);
     };

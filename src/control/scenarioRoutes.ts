@@ -36,19 +36,20 @@ export const SCENARIO_ROUTES: readonly ControlRoute[] = [
     path: '/__admin/scenarios',
     writes: false,
     summary: 'the loaded scenarios, with per-rule matched/applied counters',
-    handle: ({ mock }) => ({ status: 200, body: { scenarios: mock.scenarios.list() } }),
+    handle: ({ scope }) => ({ status: 200, body: { scenarios: scope().scenarios.list() } }),
   },
   {
     method: 'POST',
     path: '/__admin/scenarios',
     writes: true,
     summary: 'load a scenario document, or {"shipped": "<name>"}; replaces one of the same name',
-    handle: ({ mock, body }) => {
+    handle: ({ scope, body }) => {
       if (body === undefined) throw new ControlError(400, 'missing body', 'send a scenario document or {"shipped": "<name>"} as JSON');
       const shipped = shippedName(body);
-      if (shipped !== undefined) return loaded(() => mock.scenarios.loadShipped(shipped));
+      const { scenarios } = scope();
+      if (shipped !== undefined) return loaded(() => scenarios.loadShipped(shipped));
       const named = typeof body === 'object' && body !== null && 'name' in body;
-      return loaded(() => mock.scenarios.loadDocument(body, 'POST /__admin/scenarios', named ? 'unnamed' : mock.scenarios.freshName('runtime')));
+      return loaded(() => scenarios.loadDocument(body, 'POST /__admin/scenarios', named ? 'unnamed' : scenarios.freshName('runtime')));
     },
   },
   {
@@ -56,8 +57,8 @@ export const SCENARIO_ROUTES: readonly ControlRoute[] = [
     path: '/__admin/scenarios',
     writes: true,
     summary: 'remove every scenario',
-    handle: ({ mock }) => {
-      mock.scenarios.clear();
+    handle: ({ scope }) => {
+      scope().scenarios.clear();
       return { status: 204 };
     },
   },
@@ -73,16 +74,17 @@ export const SCENARIO_ROUTES: readonly ControlRoute[] = [
     path: '/__admin/scenarios/shipped/{name}',
     writes: true,
     summary: 'load a shipped scenario by name (the same as POST /__admin/scenarios {"shipped": "<name>"})',
-    handle: ({ mock, params }) => loaded(() => mock.scenarios.loadShipped(params.name)),
+    handle: ({ scope, params }) => loaded(() => scope().scenarios.loadShipped(params.name)),
   },
   {
     method: 'DELETE',
     path: '/__admin/scenarios/{name}',
     writes: true,
     summary: 'remove one scenario by name',
-    handle: ({ mock, params }) => {
-      if (mock.scenarios.remove(params.name)) return { status: 204 };
-      throw new ControlError(404, 'unknown scenario', `no scenario named "${params.name}" is loaded`, { loaded: mock.scenarios.list().map((s) => s.name) });
+    handle: ({ scope, params }) => {
+      const { scenarios } = scope();
+      if (scenarios.remove(params.name)) return { status: 204 };
+      throw new ControlError(404, 'unknown scenario', `no scenario named "${params.name}" is loaded`, { loaded: scenarios.list().map((s) => s.name) });
     },
   },
 ];

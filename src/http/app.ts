@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ControlError, writeControlError } from '../control/answers.js';
 import { createControlHandler, type ControlOptions } from '../control/router.js';
 import { CONTROL_PREFIX } from '../control/routes.js';
 import type { OcsMock } from '../mock.js';
+import { SESSION_HEADER, selectSession, sessionPrefix } from '../sessions/select.js';
 import { writeStatus } from './statusPhp.js';
 
 export interface AppOptions extends ControlOptions {
@@ -17,15 +19,29 @@ function underControl(url: string): boolean {
 
 /**
  * One mock as a node:http handler: status.php, the control API (WireMock-style, under /__admin)
- * and every OCS route. Mount it in express with `app.use(handler)`, or hand it to supertest.
+ * and every OCS route, each also below /session/<id> for the session it names. Mount it in express
+ * with `app.use(handler)`, or hand it to supertest.
  */
 export function createApp(mock: OcsMock, options: AppOptions = {}): RequestHandler {
   let control: Promise<RequestHandler> | undefined;
   return (req, res) => {
     const url = req.url ?? '/';
-    const path = url.split('?')[0];
-    if (path === '/status.php' && (req.method === 'GET' || req.method === 'HEAD')) return writeStatus(res, mock.profile.release, mock.scenarios.maintenance);
-    if (options.control !== false && underControl(url)) {
+    // OCS URLs keep the prefix: it is part of the web root the client sees (see ocsHandler).
+    const inner = sessionPrefix(url)?.rest ?? url;
+    const path = inner.split('?')[0];
+    if (path === '/status.php' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const scope = mock.contextOf(req, res);
+      if (scope) writeStatus(res, mock.profile.release, scope.scenarios.maintenance);
+      return;
+    }
+    if (options.control !== false && underControl(inner)) {
+      if (inner !== url) {
+        // The control router reads the session from the header alone: the prefix becomes one.
+        const id = selectOrAnswer(req, res);
+        if (id === undefined) return;
+        req.url = inner;
+        req.headers[SESSION_HEADER] = id;
+      }
       // express loads on the first control request: start-up and OCS traffic never pay for it.
       control ??= createControlHandler(mock, options);
       void control.then((handler) => handler(req, res));
@@ -33,4 +49,15 @@ export function createApp(mock: OcsMock, options: AppOptions = {}): RequestHandl
     }
     mock.handle(req, res);
   };
+}
+
+/** The session the request names; undefined once a bad one has been answered with a 400. */
+function selectOrAnswer(req: IncomingMessage, res: ServerResponse): string | undefined {
+  try {
+    return selectSession(req.headers, req.url ?? '/');
+  } catch (error) {
+    if (!(error instanceof ControlError)) throw error;
+    writeControlError(res, error);
+    return undefined;
+  }
 }

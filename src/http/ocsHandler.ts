@@ -114,10 +114,12 @@ interface ErrorFrame {
   draft: RecordDraft;
 }
 
-/** The OCS pipeline as one Node request handler: normalise, authenticate, route, guard, handle, render. */
-export function createOcsHandler(context: () => PipelineContext) {
+/** The OCS pipeline as one Node request handler: find the context, normalise, authenticate, route, guard, handle, render. */
+export function createOcsHandler(context: (req: IncomingMessage, res: ServerResponse) => PipelineContext | undefined) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const ctx = context();
+    // The session the request names (or the mock's own parts); none when the lookup has answered it.
+    const ctx = context(req, res);
+    if (!ctx) return;
     const draft = startDraft((req.method ?? 'GET').toUpperCase(), splitUrl(req.url ?? '/').rawPath, performance.now());
     if (ctx.log.wantsBody) captureBody(res, draft);
     // What ocs/v1.php's catch-all answers in: the request's version and format once they are read.

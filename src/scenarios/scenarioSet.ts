@@ -167,6 +167,18 @@ export class ScenarioSet {
     this.startUp = [...this.scenarios];
   }
 
+  /**
+   * A new set holding this one's start-up scenarios as the mock started with them: the same
+   * compiled rules (they hold no state), counters of their own. A session's scenarios begin so.
+   */
+  fork(): ScenarioSet {
+    const copy = new ScenarioSet(this.knownOperationIds);
+    copy.startUp = this.startUp.map((scenario) => ({ ...scenario, rules: scenario.rules.map((live) => new LiveRule(live.rule)) }));
+    copy.scenarios = [...copy.startUp];
+    copy.flatten();
+    return copy;
+  }
+
   /** Back to the start-up scenarios (those loaded later go), every counter rewound. */
   restore(): void {
     this.scenarios = [...this.startUp];

@@ -5,6 +5,7 @@ import { ScenarioError } from './scenarios/scenarioFile.js';
 import { UnknownScenarioError } from './scenarios/shipped.js';
 import { ADMIN_GROUP } from './state/model.js';
 import { startServer } from './server.js';
+import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_MS } from './sessions/store.js';
 import { UnhandledOperationError } from './operations.js';
 import { NEWEST_RELEASE, RELEASES, UnknownReleaseError } from './releases/catalog.js';
 import { addCheckCommand } from './contract/command.js';
@@ -36,6 +37,8 @@ interface ServeFlags {
   logLevel: LogLevel;
   logFormat: LogFormat;
   journalSize: number;
+  maxSessions: number;
+  sessionIdle: number;
   /** false with --no-control. */
   control: boolean;
   controlToken?: string;
@@ -53,6 +56,8 @@ async function serve(flags: ServeFlags): Promise<void> {
       scenarios: flags.scenario,
       nextcloud: flags.nextcloud,
       journalSize: flags.journalSize,
+      maxSessions: flags.maxSessions,
+      sessionIdleMs: flags.sessionIdle * 1000,
       log: { level: flags.logLevel, format: flags.logFormat },
       control: flags.control,
       controlToken: flags.controlToken,
@@ -115,6 +120,8 @@ export function buildCli(): Command {
     .addOption(new Option('--log-level <level>', 'request log: one line per request (info), plus parameters and answer body (debug)').choices(LOG_LEVELS).default('info'))
     .addOption(new Option('--log-format <format>', 'request log format: text, or json (one object a line)').choices(LOG_FORMATS).default('text'))
     .option('--journal-size <n>', 'requests kept for GET /__admin/requests (oldest dropped)', integer('--journal-size', 0, 1_000_000), 1000)
+    .option('--max-sessions <n>', 'sessions (X-Mock-Session, /session/<id>/) alive at once; one more is a 503', integer('--max-sessions', 1, 100_000), DEFAULT_MAX_SESSIONS)
+    .option('--session-idle <seconds>', 'a session unused this long starts afresh', integer('--session-idle', 1, 86_400 * 7), DEFAULT_SESSION_IDLE_MS / 1000)
     .option('--control-token <token>', 'every control API request (/__admin) needs Authorization: Bearer <token>')
     .option('--no-control', 'no control API: /__admin answers 404')
     .action(serve);

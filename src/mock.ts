@@ -64,6 +64,8 @@ export class OcsMock extends MockScope implements PipelineContext {
   readonly log: RequestLog;
   /** The sessions of parallel tests (X-Mock-Session, /session/<id>/...). */
   readonly sessions: SessionStore;
+  /** Requests naming no session use the mock's own parts. */
+  readonly sessionId = null;
 
   constructor(
     fixture: Fixture,

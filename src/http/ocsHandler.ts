@@ -81,6 +81,8 @@ export interface PipelineContext extends Observers {
   readonly scenarios: { readonly intercept: Interceptor };
   /** The time logins are recorded at. */
   readonly clock: Clock;
+  /** The session this context is (null: the mock's own parts). */
+  readonly sessionId: string | null;
 }
 
 function splitUrl(url: string): { rawPath: string; rawQuery: string } {
@@ -120,7 +122,7 @@ export function createOcsHandler(context: (req: IncomingMessage, res: ServerResp
     // The session the request names (or the mock's own parts); none when the lookup has answered it.
     const ctx = context(req, res);
     if (!ctx) return;
-    const draft = startDraft((req.method ?? 'GET').toUpperCase(), splitUrl(req.url ?? '/').rawPath, performance.now());
+    const draft = startDraft((req.method ?? 'GET').toUpperCase(), splitUrl(req.url ?? '/').rawPath, performance.now(), ctx.sessionId);
     if (ctx.log.wantsBody) captureBody(res, draft);
     // What ocs/v1.php's catch-all answers in: the request's version and format once they are read.
     const frame: ErrorFrame = { answer: { version: 2, profile: ctx.profile, negotiated: 'xml', frameworkFormat: 'xml' }, draft };

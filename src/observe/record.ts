@@ -29,6 +29,8 @@ export interface RequestRecord {
   version: OcsVersion | null;
   /** Path below /ocs/v{1,2}.php, decoded (the whole URL path when it names no entry point). */
   path: string;
+  /** The session the request named (X-Mock-Session or /session/<id>/); null for the mock's own. */
+  session: string | null;
   /** The logged-in user id; null when anonymous or the login failed. */
   user: string | null;
   login: LoginOutcome;
@@ -56,6 +58,7 @@ export interface RecordDraft {
   method: string;
   version: OcsVersion | null;
   path: string;
+  session: string | null;
   user: string | null;
   login: LoginOutcome;
   params: Record<string, unknown>;
@@ -70,13 +73,14 @@ export interface RecordDraft {
   body: string | null;
 }
 
-export function startDraft(method: string, path: string, now: number): RecordDraft {
+export function startDraft(method: string, path: string, now: number, session: string | null): RecordDraft {
   return {
     started: now,
     time: new Date().toISOString(),
     method,
     version: null,
     path,
+    session,
     user: null,
     login: { kind: 'anonymous' },
     params: {},

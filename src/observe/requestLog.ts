@@ -103,6 +103,7 @@ export class RequestLog {
       record.ocsCode === null || isOk(record.ocsCode) ? ocs : this.paint('yellow', ocs),
       `${record.durationMs.toFixed(1)}ms`,
     ];
+    if (record.session !== null) parts.push(`session ${record.session}`);
     if (record.rule !== null) parts.push(`rule "${record.rule}"`);
     const reason = reasonOf(record);
     if (reason !== null) parts.push(`- ${reason}`);

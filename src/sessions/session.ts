@@ -4,7 +4,7 @@ import type { ScenarioSet } from '../scenarios/scenarioSet.js';
 import { MockScope, type StateOrigin } from './scope.js';
 
 /** What sessions share with their mock: the release, routes, operations, clock and log, and what they start from. */
-export interface SessionBasis extends Omit<PipelineContext, 'state' | 'scenarios' | 'journal'> {
+export interface SessionBasis extends Omit<PipelineContext, 'state' | 'scenarios' | 'journal' | 'sessionId'> {
   readonly origin: StateOrigin;
   /** Whose start-up scenarios a session begins with. */
   readonly scenarios: ScenarioSet;
@@ -20,6 +20,7 @@ export class Session extends MockScope implements PipelineContext {
   readonly log: PipelineContext['log'];
   /** When a request or a call last used it (the mock's clock, ms). */
   lastUsed: number;
+  readonly sessionId: string;
 
   constructor(
     readonly id: string,
@@ -28,5 +29,6 @@ export class Session extends MockScope implements PipelineContext {
     super(basis.origin, basis.scenarios.fork(), new Journal(basis.journalSize), `mock.session("${id}")`);
     ({ profile: this.profile, routes: this.routes, operations: this.operations, clock: this.clock, log: this.log } = basis);
     this.lastUsed = basis.clock();
+    this.sessionId = id;
   }
 }

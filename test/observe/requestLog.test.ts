@@ -101,6 +101,15 @@ describe('request log, debug and json', () => {
     ]);
   });
 
+  it('a request of a session names it in its line and its record', async () => {
+    const t = await loggedMock({});
+    await ocs(t.app, 'get', 2, '/cloud/groups').set('X-Mock-Session', 'worker-3');
+    expect(t.lines).toHaveLength(1);
+    expect(t.lines[0]).toMatch(/ GET \/ocs\/v2\.php\/cloud\/groups admin groups-get-groups 200 ocs 200 [\d.]+ms session worker-3$/);
+    expect(t.mock.session('worker-3').requests().map((record) => record.session)).toEqual(['worker-3']);
+    expect(t.mock.requests()).toEqual([]);
+  });
+
   it('json: one object a line; params and body only at debug', async () => {
     const info = await loggedMock({ format: 'json' });
     await ocs(info.app, 'get', 1, '/cloud/usrs');
@@ -113,6 +122,7 @@ describe('request log, debug and json', () => {
       method: 'GET',
       version: 1,
       path: '/cloud/usrs',
+      session: null,
       user: 'admin',
       who: 'admin',
       login: { kind: 'user' },

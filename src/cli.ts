@@ -5,6 +5,8 @@ import { ScenarioError } from './scenarios/scenarioFile.js';
 import { UnknownScenarioError } from './scenarios/shipped.js';
 import { ADMIN_GROUP } from './state/model.js';
 import { startServer } from './server.js';
+import { DEFAULT_MAX_BODY_BYTES } from './http/requestParams.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS } from './http/connectionLimits.js';
 import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_MS } from './sessions/store.js';
 import { UnhandledOperationError } from './operations.js';
 import { NEWEST_RELEASE, RELEASES, UnknownReleaseError } from './releases/catalog.js';
@@ -39,6 +41,9 @@ interface ServeFlags {
   journalSize: number;
   maxSessions: number;
   sessionIdle: number;
+  maxBody: number;
+  idleTimeout: number;
+  maxConnections: number;
   /** false with --no-control. */
   control: boolean;
   controlToken?: string;
@@ -58,6 +63,9 @@ async function serve(flags: ServeFlags): Promise<void> {
       journalSize: flags.journalSize,
       maxSessions: flags.maxSessions,
       sessionIdleMs: flags.sessionIdle * 1000,
+      maxBodyBytes: flags.maxBody,
+      idleTimeoutMs: flags.idleTimeout * 1000,
+      maxConnections: flags.maxConnections,
       log: { level: flags.logLevel, format: flags.logFormat },
       control: flags.control,
       controlToken: flags.controlToken,
@@ -122,6 +130,9 @@ export function buildCli(): Command {
     .option('--journal-size <n>', 'requests kept for GET /__admin/requests (oldest dropped)', integer('--journal-size', 0, 1_000_000), 1000)
     .option('--max-sessions <n>', 'sessions (X-Mock-Session, /session/<id>/) alive at once; one more is a 503', integer('--max-sessions', 1, 100_000), DEFAULT_MAX_SESSIONS)
     .option('--session-idle <seconds>', 'a session unused this long starts afresh', integer('--session-idle', 1, 86_400 * 7), DEFAULT_SESSION_IDLE_MS / 1000)
+    .option('--max-body <bytes>', "longest OCS request body read; a longer one is answered 413 by the mock and its connection closed", integer('--max-body', 1, 2 ** 31 - 1), DEFAULT_MAX_BODY_BYTES)
+    .option('--idle-timeout <seconds>', 'a connection that sends no request, or does not read its answer, this long is closed', integer('--idle-timeout', 1, 86_400), DEFAULT_IDLE_TIMEOUT_MS / 1000)
+    .option('--max-connections <n>', 'connections open at once; one more is dropped', integer('--max-connections', 1, 1_000_000), DEFAULT_MAX_CONNECTIONS)
     .option('--control-token <token>', 'every control API request (/__admin) needs Authorization: Bearer <token>')
     .option('--no-control', 'no control API: /__admin answers 404')
     .action(serve);

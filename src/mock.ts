@@ -3,6 +3,7 @@ import { ControlError, writeControlError } from './control/answers.js';
 import { createOcsHandler, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
 import { loadSpec, routesFromSpec, specBackend } from './http/specRoutes.js';
+import { DEFAULT_MAX_BODY_BYTES } from './http/requestParams.js';
 import { checkHandled, EXTRA_ROUTES, operationsFor, type OperationBinding } from './operations.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
 import type { Clock } from './state/logins.js';
@@ -51,6 +52,11 @@ export interface MockOptions {
   maxSessions?: number;
   /** A session unused this long (ms on `clock`; default 10 minutes) expires: its next use starts afresh. */
   sessionIdleMs?: number;
+  /**
+   * The mock's own ceiling for an OCS request body (default 64 MiB): a longer one is answered 413 and
+   * its connection closed. Bodies up to it are read whole; over PHP's post_max_size (8 MiB) they count as empty.
+   */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -73,7 +79,7 @@ export class OcsMock extends MockScope implements PipelineContext {
     cloudHost: string,
     readonly profile: ReleaseProfile,
     readonly clock: Clock = Date.now,
-    extra: { journalSize?: number; log?: LogOptions; sessions?: Partial<SessionLimits> } = {},
+    extra: { journalSize?: number; log?: LogOptions; sessions?: Partial<SessionLimits>; maxBodyBytes?: number } = {},
   ) {
     const journalSize = extra.journalSize ?? DEFAULT_JOURNAL_SIZE;
     super(
@@ -89,7 +95,9 @@ export class OcsMock extends MockScope implements PipelineContext {
       idleMs: extra.sessions?.idleMs ?? DEFAULT_SESSION_IDLE_MS,
     };
     this.sessions = new SessionStore({ origin: this.origin, scenarios: this.scenarios, journalSize, profile, routes, operations: this.operations, clock, log: this.log }, limits);
-    this.handle = createOcsHandler((req, res) => this.contextOf(req, res));
+    this.handle = createOcsHandler((req, res) => this.contextOf(req, res), {
+      maxBodyBytes: extra.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    });
   }
 
   /**
@@ -150,6 +158,7 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
     journalSize: options.journalSize,
     log: options.log,
     sessions: { maxSessions: options.maxSessions, idleMs: options.sessionIdleMs },
+    maxBodyBytes: options.maxBodyBytes,
   });
   options.scenarios?.forEach((source, i) => mock.scenarios.load(source, `options.scenarios[${i}]`));
   mock.scenarios.markStartUp();

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AnswerQueue } from './http/answerQueue.js';
 import { createApp, type AppOptions } from './http/app.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS, limitConnections } from './http/connectionLimits.js';
 import { isOcsUrl } from './http/ocsHandler.js';
 import { createMock, type MockOptions, type OcsMock } from './mock.js';
 
@@ -8,6 +10,10 @@ export interface ServerOptions extends MockOptions, AppOptions {
   /** Default 0: a free port (read it from `url`). */
   port?: number;
   host?: string;
+  /** A connection that sends nothing, or does not read its answer, this long is closed (default 30 s). */
+  idleTimeoutMs?: number;
+  /** Connections open at once (default 500); one more is dropped. */
+  maxConnections?: number;
 }
 
 export interface RunningServer {
@@ -17,11 +23,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts a mock on node:http; OCS traffic goes straight to the pipeline, the rest through createApp. */
+/**
+ * Starts a mock on node:http; OCS traffic goes straight to the pipeline, the rest through createApp.
+ * One answer at a time per connection, idle connections closed, connections capped (issue 11).
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const mock = await createMock(options);
   const app = createApp(mock, options);
-  const server = createServer((req, res) => (isOcsUrl(req.url ?? '/') ? mock.handle(req, res) : app(req, res)));
+  const queue = new AnswerQueue((req, res) => (isOcsUrl(req.url ?? '/') ? mock.handle(req, res) : app(req, res)));
+  const server = createServer(queue.listener);
+  limitConnections(server, queue, mock.log, {
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -139,6 +139,17 @@ export function writePlainJson(res: ServerResponse, status: number, body: PhpVal
   send(res, status, { ...controllerHeaders('application/json; charset=utf-8'), ...contentLength(text) }, text);
 }
 
+/**
+ * The mock's own refusal of a body over its `maxBodyBytes` (no Nextcloud answer: PHP would read it).
+ * The rest of the body is never read, so the connection is closed after the answer.
+ */
+export function writeBodyTooLarge(res: ServerResponse, limit: number): void {
+  res.setHeader('Connection', 'close');
+  writePlainJson(res, 413, {
+    message: `ocs-mock: request body larger than the mock's limit of ${limit} bytes (maxBodyBytes, --max-body); this is the mock protecting itself, not a Nextcloud answer`,
+  });
+}
+
 /** Known route, wrong method: HTTP 405, no body, only a Content-Type. */
 export function writeMethodNotAllowed(res: ServerResponse, ctx: AnswerContext): void {
   // Same ApiHelper::setContentType as the other framework answers: format=html gives octet-stream.

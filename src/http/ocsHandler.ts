@@ -22,6 +22,7 @@ import {
   writeFrameworkAnswer,
   writeLoginRedirect,
   writeMaintenanceAnswer,
+  writeBodyTooLarge,
   writeMethodNotAllowed,
   writePlainJson,
   type AnswerContext,
@@ -29,7 +30,7 @@ import {
 } from './answers.js';
 import { authenticate, type AuthMethod } from './auth.js';
 import { bindParameters } from './bindParameters.js';
-import { parseParams, readBody } from './requestParams.js';
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, parseParams, readBody } from './requestParams.js';
 import type { RouteTable } from './routeTable.js';
 
 export const NOT_FOUND_MESSAGE =
@@ -117,7 +118,16 @@ interface ErrorFrame {
 }
 
 /** The OCS pipeline as one Node request handler: find the context, normalise, authenticate, route, guard, handle, render. */
-export function createOcsHandler(context: (req: IncomingMessage, res: ServerResponse) => PipelineContext | undefined) {
+/** What the mock protects itself with (not Nextcloud behaviour). */
+export interface PipelineLimits {
+  /** A longer request body is not read: 413 and the connection is closed. */
+  maxBodyBytes: number;
+}
+
+export function createOcsHandler(
+  context: (req: IncomingMessage, res: ServerResponse) => PipelineContext | undefined,
+  limits: PipelineLimits = { maxBodyBytes: DEFAULT_MAX_BODY_BYTES },
+) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     // The session the request names (or the mock's own parts); none when the lookup has answered it.
     const ctx = context(req, res);
@@ -126,7 +136,7 @@ export function createOcsHandler(context: (req: IncomingMessage, res: ServerResp
     if (ctx.log.wantsBody) captureBody(res, draft);
     // What ocs/v1.php's catch-all answers in: the request's version and format once they are read.
     const frame: ErrorFrame = { answer: { version: 2, profile: ctx.profile, negotiated: 'xml', frameworkFormat: 'xml' }, draft };
-    handleOcs(ctx, req, res, frame)
+    handleOcs(ctx, req, res, frame, limits)
       .catch((error: unknown) => {
         if (res.headersSent || res.destroyed) return;
         // ocs/v1.php catches every Throwable: ApiHelper::respond(996) in the request's version and format.
@@ -149,7 +159,13 @@ export function isOcsUrl(url: string): boolean {
   return OCS_ENTRY.test(splitUrl(url).rawPath.replace(/\/{2,}/g, '/'));
 }
 
-async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: ServerResponse, frame: ErrorFrame): Promise<void> {
+async function handleOcs(
+  ctx: PipelineContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  frame: ErrorFrame,
+  limits: PipelineLimits,
+): Promise<void> {
   const { draft } = frame;
   const url = req.url ?? '/';
   const method = (req.method ?? 'GET').toUpperCase();
@@ -168,7 +184,14 @@ async function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: Server
   const pathInfo = entry[2] && entry[2] !== '/' ? decodePath(entry[2]) : '';
   draft.version = version;
   draft.path = pathInfo;
-  const body = await readBody(req);
+  let body: Buffer;
+  try {
+    body = await readBody(req, limits.maxBodyBytes);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    draft.refusal = refusals.bodyTooLarge(error.limit);
+    return writeBodyTooLarge(res, error.limit);
+  }
   const { params, malformedJson } = await parseParams(method, req.headers['content-type'] ?? '', rawQuery, body);
   draft.params = params;
   const { state, profile } = ctx;

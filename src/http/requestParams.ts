@@ -23,15 +23,53 @@ export function parsePhpQuery(text: string): Params {
   return qs.parse(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10000, plainObjects: true }) as Params;
 }
 
-/** The whole body is read (the connection stays usable), but one over post_max_size counts as empty. */
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= POST_MAX_SIZE) chunks.push(chunk as Buffer);
+/** The mock's own default ceiling for a request body (not a Nextcloud limit): see readBody. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** A body over the mock's `maxBodyBytes`: the mock stops reading and answers 413 itself. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`request body over ${limit} bytes`);
   }
-  return size > POST_MAX_SIZE ? Buffer.alloc(0) : Buffer.concat(chunks);
+}
+
+/**
+ * The whole body is read (the connection stays usable), but one over post_max_size counts as empty.
+ * Beyond `maxBytes` (the mock protecting itself) reading stops and BodyTooLargeError is thrown: a
+ * truncated body never reaches the pipeline.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > maxBytes) return Promise.reject(new BodyTooLargeError(maxBytes));
+  if (req.destroyed) return Promise.reject(new Error('the client closed the connection before the body ended'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        // Paused, not destroyed: the 413 still has to go out on this socket.
+        stop();
+        req.pause();
+        reject(new BodyTooLargeError(maxBytes));
+      } else if (size <= POST_MAX_SIZE) {
+        chunks.push(chunk);
+      }
+    };
+    const onEnd = () => {
+      stop();
+      resolve(size > POST_MAX_SIZE ? Buffer.alloc(0) : Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => onError(new Error('the client closed the connection before the body ended'));
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 /** multipart/form-data fields as PHP's $_POST sees them; no boundary or a broken body gives none. */

@@ -26,5 +26,6 @@ export const refusals = {
   csrf: (header: string | undefined) =>
     header === undefined ? 'CSRF check failed: no OCS-APIRequest header' : `CSRF check failed: OCS-APIRequest header is "${header}"`,
   maintenance: 'maintenance mode',
+  bodyTooLarge: (limit: number) => `request body over the mock's limit of ${limit} bytes (--max-body): 413, connection closed`,
   unexpected: (error: unknown) => `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
 };

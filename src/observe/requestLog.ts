@@ -17,6 +17,9 @@ export interface LogOptions {
   colour?: boolean;
 }
 
+/** What the mock did to a connection: closed it (idle) or refused it (over the cap). */
+export type ConnectionEvent = 'closed' | 'refused';
+
 const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2 } as const;
 type Colour = keyof typeof ANSI;
 
@@ -78,6 +81,17 @@ export class RequestLog {
       this.write(`  ${record.bound ? 'arguments' : 'parameters'} ${JSON.stringify(record.params)}`);
       if (body !== null) this.write(`  body ${JSON.stringify(body)}`);
     }
+  }
+
+  /** A connection the mock closed or refused to protect itself (not a request: no journal entry). */
+  connection(event: ConnectionEvent, remote: string, reason: string): void {
+    if (!this.enabled) return;
+    const time = new Date().toISOString();
+    if (this.format === 'json') {
+      this.write(JSON.stringify({ time, connection: event, remote, reason }));
+      return;
+    }
+    this.write(`${this.paint('dim', time)} connection ${remote} ${this.paint('yellow', event)}: ${reason}`);
   }
 
   private jsonOf(record: RequestRecord, body: string | null): Record<string, unknown> {

@@ -27,6 +27,21 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+const LISTEN_REASONS: Record<string, string> = {
+  EADDRINUSE: 'address already in use',
+  EADDRNOTAVAIL: 'address not available on this machine',
+  EACCES: 'permission denied (ports below 1024 need privileges)',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed for now',
+};
+
+/** Why the server could not bind its address, for one line; undefined for any other error. */
+function listenFailure(error: NodeJS.ErrnoException): string | undefined {
+  if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') return undefined;
+  const known = error.code === undefined ? undefined : LISTEN_REASONS[error.code];
+  return known ? `${known} (${error.code})` : error.message;
+}
+
 interface ServeFlags {
   port: number;
   host: string;
@@ -87,9 +102,9 @@ async function serve(flags: ServeFlags): Promise<void> {
       console.error(`ocs-mock: invalid fixture: ${error.message}`);
       process.exit(2);
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') {
-      console.error(`ocs-mock: cannot listen on ${flags.host}:${flags.port} (${code})`);
+    const reason = listenFailure(error as NodeJS.ErrnoException);
+    if (reason) {
+      console.error(`ocs-mock: cannot listen on ${flags.host}:${flags.port}: ${reason}`);
       process.exit(2);
     }
     throw error;

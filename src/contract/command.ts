@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { formatCaseLine, formatSummary, formatTarget } from './reporters/console.js';
 import { writeJsonReport } from './reporters/json.js';
 import { writeJunitReport } from './reporters/junit.js';
+import { urlHasCredentials } from './login.js';
 import { runCheck } from './run.js';
 import { CheckError } from './types.js';
 
 interface CheckFlags {
   url: string;
-  user: string;
+  user?: string;
   password?: string;
   spec?: string;
   nextcloud?: string;
@@ -19,12 +20,8 @@ interface CheckFlags {
 
 /** `ocs-mock check`: thin — parse, call runCheck, write reports, set the exit code. */
 async function check(flags: CheckFlags): Promise<void> {
-  const password = flags.password ?? process.env.OCS_PASSWORD;
-  if (password === undefined) {
-    console.error('ocs-mock check: give --password or set OCS_PASSWORD');
-    process.exitCode = 2;
-    return;
-  }
+  // $OCS_PASSWORD stands in for --password, but gives way to a login in the URL.
+  const password = flags.password ?? (urlHasCredentials(flags.url) ? undefined : process.env.OCS_PASSWORD);
   const only = flags.only?.split(',').map((entry) => entry.trim()).filter(Boolean);
   try {
     const result = await runCheck({
@@ -55,7 +52,7 @@ export function addCheckCommand(program: Command): void {
     .command('check')
     .description("check a live Nextcloud (or mock, or proxy) against its release's OCS provisioning contract")
     .requiredOption('--url <url>', 'base URL of the server, e.g. https://cloud.example.com')
-    .requiredOption('--user <user>', 'login of an admin account')
+    .option('--user <user>', 'login of an admin account (or give it in the URL: http://user:password@host)')
     .option('--password <password>', 'its password or app password (default: $OCS_PASSWORD)')
     .option('--nextcloud <version>', "the release to hold the server to, a major (34) or a version (31.0.6) (default: the server's own, from /status.php)")
     .option('--spec <file>', "OpenAPI document to check against instead of the release's specs (e.g. the bundled openapi.json)")

@@ -4,6 +4,7 @@ import { chooseContract, wantedRelease, type ChosenContract } from './chooseCont
 import { InterruptedError, OcsClient, UnreachableError } from './client.js';
 import { discover } from './discover.js';
 import { buildPlan, PROTOCOL_CASES, type PlannedCase } from './plan.js';
+import { resolveLogin } from './login.js';
 import { absentCases } from './planAbsent.js';
 import { Reader } from './readBack.js';
 import { ResourceTracker } from './resources.js';
@@ -28,26 +29,15 @@ function selectCases(cases: PlannedCase[], only: string[] | undefined): PlannedC
   return cases.filter((c) => only.includes(c.id) || c.tags.some((tag) => only.includes(tag)));
 }
 
-function validateOptions(options: CheckOptions): void {
-  let url: URL;
-  try {
-    url = new URL(options.url);
-  } catch {
-    throw new CheckError(2, `--url must be an http(s) URL, got "${options.url}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CheckError(2, `--url must be an http(s) URL, got "${options.url}"`);
-  if (!options.user) throw new CheckError(2, '--user must not be empty');
-}
-
 /**
  * Checks a live server against its own release's contract (or --nextcloud's, or a --spec file):
  * every operation it can exercise, in v1/v2 x JSON/XML, and every route the release lacks as absent.
  * Throws CheckError (exit 2 or 3) when the run cannot start; otherwise returns the report.
  */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-  validateOptions(options);
+  const login = resolveLogin(options);
   const wanted = wantedRelease(options.nextcloud);
-  const client = new OcsClient(options.url, options.user, options.password, options.timeoutMs ?? 15_000);
+  const client = new OcsClient(login.url, login.user, login.password, options.timeoutMs ?? 15_000);
   const started = Date.now();
   const chosen = await chooseContract(wanted, await readServerVersion(client), options.spec);
   checkOnly(chosen, options.only);
@@ -79,7 +69,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     for (const planned of plan) {
       let result: CaseResult;
       try {
-        result = await runCase(planned, { client, rules: chosen, setup, reader, wrongPassword: `${options.password}-${ctx.prefix}-wrong` });
+        result = await runCase(planned, { client, rules: chosen, setup, reader, wrongPassword: `${login.password}-${ctx.prefix}-wrong` });
       } catch (error) {
         if (error instanceof InterruptedError) break;
         if (!(error instanceof UnreachableError)) throw error;
@@ -101,8 +91,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     absent: cases.filter((c) => c.status === 'ABSENT').length,
   };
   return {
-    url: options.url,
-    user: options.user,
+    url: login.url,
+    user: login.user,
     spec: chosen.target.spec,
     target: chosen.target,
     write: options.write ?? false,

@@ -105,9 +105,10 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
+  /** May carry the login (`http://user:password@host`) instead of user and password; never printed with it. */
   url: string;
-  user: string;
-  password: string;
+  user?: string;
+  password?: string;
   /**
    * OpenAPI document to check against instead of a release's specs (the release still sets the
    * framing rules). Without it, the release's own specs.

@@ -1,5 +1,5 @@
 import { OcsError } from '../ocs/OcsError.js';
-import type { PhpValue } from '../ocs/php.js';
+import { phpMap, type PhpValue } from '../ocs/php.js';
 import { normalisePhone, phoneNumbers } from './accountProperties.js';
 import { strictString, type AuthenticatedContext } from './context.js';
 import { isPhpArray, phpArrayEntries, type PhpArray } from './phpRules.js';
@@ -23,7 +23,7 @@ export function searchByPhoneNumbers(ctx: AuthenticatedContext<{ location: strin
       if (normalised) keyByNumber.set(normalised, key);
     }
   }
-  const matches: { [key: string]: PhpValue } = {};
+  const matches = phpMap();
   for (const user of ctx.state.users.values()) {
     const key = keyByNumber.get(user.properties.phone.value);
     if (key !== undefined) matches[key] = `${user.id}@${ctx.state.settings.cloudHost}`;

@@ -1,5 +1,5 @@
 import { OcsError } from '../ocs/OcsError.js';
-import type { PhpValue } from '../ocs/php.js';
+import { phpMap, type PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profile.js';
 import type { State, User } from '../state/model.js';
 import { findUser } from '../state/userLookup.js';
@@ -111,7 +111,7 @@ export function userDetails(
 
 /** The `{uid: UserDetails | {id}}` map of the details list endpoints (`[]` when empty, as PHP). */
 export function detailsMap(state: State, profile: ReleaseProfile, actor: User, ids: string[]): PhpValue {
-  const users: { [key: string]: PhpValue } = {};
+  const users = phpMap();
   for (const id of ids) users[id] = userDetails(state, profile, actor, id, false) ?? { id };
   return { users };
 }

@@ -8,3 +8,11 @@ export type PhpValue = string | number | boolean | null | PhpValue[] | { [key: s
 export function isPhpEmpty(text: string): boolean {
   return text === '' || text === '0';
 }
+
+/**
+ * An empty PHP associative array to fill by key: a null-prototype object, so that any text is a key
+ * (`obj['__proto__'] = v` on a plain `{}` would set its prototype, and the entry would vanish).
+ */
+export function phpMap<T extends PhpValue = PhpValue>(): { [key: string]: T } {
+  return Object.create(null) as { [key: string]: T };
+}

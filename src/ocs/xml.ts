@@ -39,7 +39,7 @@ function toBuilderNode(value: PhpValue): BuilderNode {
   if (typeof value === 'string' || typeof value === 'number') return value;
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
   if (entries.length === 0) return null;
-  const node: { [key: string]: BuilderNode } = {};
+  const children: [string, BuilderNode][] = [];
   const elements: BuilderNode[] = [];
   let attributes: { [key: string]: BuilderNode } | undefined;
   for (const [key, child] of entries) {
@@ -50,9 +50,11 @@ function toBuilderNode(value: PhpValue): BuilderNode {
     } else if (isNumericKey(key)) {
       elements.push(toBuilderNode(child));
     } else {
-      node[key] = toBuilderNode(child);
+      children.push([key, toBuilderNode(child)]);
     }
   }
+  // fromEntries defines own properties: a `__proto__` key stays an element (`node[key] =` would set the prototype).
+  const node: { [key: string]: BuilderNode } = Object.fromEntries(children);
   if (elements.length > 0) node.element = elements;
   if (attributes) node[ATTRIBUTES] = attributes;
   return node;

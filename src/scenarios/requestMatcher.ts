@@ -1,3 +1,4 @@
+import safeRegex from 'safe-regex2';
 import type { OcsRequest } from '../http/ocsHandler.js';
 import { globToRegExp } from './pathPattern.js';
 import type { OneOrMany, ParamCondition, RuleMatch } from './types.js';
@@ -18,12 +19,24 @@ function list<T>(value: OneOrMany<T>): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * A rule's pattern, refused at load when it is invalid or when backtracking could take exponential
+ * time (nested quantifiers such as `(a+)+`): one request would then block every other.
+ */
 function regex(source: string, field: string): RegExp {
+  let pattern: RegExp;
   try {
-    return new RegExp(source);
+    pattern = new RegExp(source);
   } catch (error) {
     throw new RuleProblem(field, `invalid regular expression (${(error as Error).message})`);
   }
+  if (!safeRegex(pattern)) {
+    throw new RuleProblem(
+      field,
+      `unsafe regular expression "${source}": a quantifier inside a quantified group (e.g. (a+)+) can take exponential time on some paths; rewrite it without nested repetition`,
+    );
+  }
+  return pattern;
 }
 
 /** A parameter value as text, as PHP would compare it; arrays and objects have none. */

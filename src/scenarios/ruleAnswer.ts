@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import { validateHeaderName, validateHeaderValue, type ServerResponse } from 'node:http';
 import type { OcsRequest, Responder } from '../http/ocsHandler.js';
 import { toPhpJson } from '../ocs/json.js';
 import { RuleProblem } from './requestMatcher.js';
@@ -13,8 +13,28 @@ export function closed(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => res.once('close', () => resolve()));
 }
 
+/**
+ * Refuses at load what writeHead would refuse on every match (a 500 with no body): names that are
+ * not HTTP tokens, values with CR, LF, NUL, other control characters or characters beyond Latin-1 (Node's own checks).
+ */
+function checkHeaders(headers: Record<string, string> | undefined, field: string): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    try {
+      validateHeaderName(name);
+    } catch {
+      throw new RuleProblem(field, `${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only)`);
+    }
+    try {
+      validateHeaderValue(name, value);
+    } catch {
+      throw new RuleProblem(`${field}.${name}`, `${JSON.stringify(value)} is not a valid header value (no CR, LF, NUL, other control characters or characters beyond Latin-1)`);
+    }
+  }
+}
+
 function ocsAction(answer: OcsAnswer): AnswerAction {
   const { statuscode, message = '', headers } = answer;
+  checkHeaders(headers, 'answer.ocs.headers');
   if (answer.origin !== 'framework') {
     if (answer.format !== undefined) {
       throw new RuleProblem('answer.ocs.format', 'only framework answers ignore the negotiated format; drop it or set "origin": "framework"');
@@ -37,6 +57,7 @@ function httpAction(answer: HttpAnswer): AnswerAction {
   if (answer.body !== undefined && answer.json !== undefined) {
     throw new RuleProblem('answer.http', 'give either body or json, not both');
   }
+  checkHeaders(answer.headers, 'answer.http.headers');
   const headers = { ...answer.headers };
   let body = answer.body ?? '';
   if (answer.json !== undefined) {

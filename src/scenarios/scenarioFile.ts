@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { JsonSyntaxError, parseJsonText } from '../jsonText.js';
 import type { ScenarioFile } from './types.js';
 
 export const SCENARIO_SCHEMA_FILE = fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url));
@@ -15,9 +16,11 @@ export class ScenarioError extends Error {
     readonly ruleIndex: number | null,
     readonly reason: string,
     readonly ruleName?: string,
+    /** Where a syntax error is (1-based), for a file that is not JSON. */
+    readonly at?: { line: number; column: number },
   ) {
     const rule = ruleIndex === null ? '' : ` rule ${ruleIndex}${ruleName ? ` ("${ruleName}")` : ''}:`;
-    super(`${file}:${rule} ${reason}`);
+    super(at ? `${file}:${at.line}:${at.column}: ${reason}` : `${file}:${rule} ${reason}`);
     this.name = 'ScenarioError';
   }
 }
@@ -126,9 +129,10 @@ export function readScenarioFile(file: string): ScenarioFile {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJsonText(text);
   } catch (error) {
-    throw new ScenarioError(file, null, `not valid JSON (${(error as Error).message}); scenario files are JSON only`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new ScenarioError(file, null, `not valid JSON: ${error.reason} (scenario files are JSON only)`, undefined, error);
   }
   return checkScenarioDocument(parsed, file);
 }

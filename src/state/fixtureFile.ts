@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { JsonSyntaxError, parseJsonText } from '../jsonText.js';
 import { resolveRelease, UnknownReleaseError } from '../releases/catalog.js';
 import type { Scope } from './model.js';
 
@@ -50,14 +51,21 @@ export interface Fixture {
   appConfig?: Record<string, Record<string, string>>;
 }
 
-/** A fixture that cannot be loaded: names the file, the JSON path inside it and what is wrong. */
+/** Where a JSON file's text stops being JSON (1-based). */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/** A fixture that cannot be loaded: names the file, the JSON path inside it (or line:column of a syntax error) and what is wrong. */
 export class FixtureError extends Error {
   constructor(
     readonly file: string,
     readonly path: string,
     readonly reason: string,
+    readonly at?: TextPosition,
   ) {
-    super(`${file}: ${path || '/'}: ${reason}`);
+    super(at ? `${file}:${at.line}:${at.column}: ${reason}` : `${file}: ${path || '/'}: ${reason}`);
     this.name = 'FixtureError';
   }
 }
@@ -96,9 +104,10 @@ export function loadFixtureFile(file: string): Fixture {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJsonText(text);
   } catch (error) {
-    throw new FixtureError(file, '', `not valid JSON (${(error as Error).message})`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new FixtureError(file, '', `not valid JSON: ${error.reason}`, error);
   }
   return checkFixture(parsed, file);
 }
@@ -121,9 +130,26 @@ function checkReferences(fixture: Fixture, file: string): void {
     groupIds.add(group.id);
   });
   const userIds = new Set<string>();
+  // Database::loadUser finds an account by mb_strtolower(uid): ids equal ignoring case are one account.
+  const userIndexByLowerId = new Map<string, number>();
+  // oc_authtoken holds each token once (PublicKeyTokenMapper::getToken by its hash): one token, one account.
+  const appPasswordOwner = new Map<string, string>();
   fixture.users.forEach((user, i) => {
     if (userIds.has(user.id)) throw new FixtureError(file, `/users/${i}/id`, `duplicate user id "${user.id}"`);
+    const same = userIndexByLowerId.get(user.id.toLowerCase());
+    if (same !== undefined) {
+      const other = fixture.users[same].id;
+      throw new FixtureError(file, `/users/${i}/id`, `user "${user.id}" differs from "${other}" (/users/${same}/id) only in case; Nextcloud's user ids are unique ignoring case`);
+    }
     userIds.add(user.id);
+    userIndexByLowerId.set(user.id.toLowerCase(), i);
+    user.appPasswords?.forEach((token, j) => {
+      const owner = appPasswordOwner.get(token);
+      if (owner !== undefined) {
+        throw new FixtureError(file, `/users/${i}/appPasswords/${j}`, `app password already given at ${owner}; an app password belongs to one account`);
+      }
+      appPasswordOwner.set(token, `/users/${i}/appPasswords/${j}`);
+    });
     for (const list of ['groups', 'subadmin'] as const) {
       user[list]?.forEach((gid, j) => {
         if (!groupIds.has(gid)) {

@@ -111,6 +111,19 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
     expect(stderr).toContain('must be boolean');
   });
 
+  test('a fixture that is not JSON stops start-up with one line: file:line:column: reason, exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocs-mock-e2e-'));
+    const file = join(dir, 'syntax.json');
+    writeFileSync(file, '{\n  "groups": [{ "id": "admin" }]\n  "users": []\n}\n');
+    const { code, stdout, stderr } = await exited(start(['serve', '--port', '0', '--fixtures', file]));
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `ocs-mock: invalid fixture: ${file}:3:3: not valid JSON: Expected ',' or '}' after property value\n` });
+  });
+
+  test('an address the machine does not have (--host 192.0.2.1, TEST-NET-1) stops start-up with one line, exit code 2', async () => {
+    const { code, stdout, stderr } = await exited(start(['serve', '--port', '0', '--host', '192.0.2.1']));
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'ocs-mock: cannot listen on 192.0.2.1:0: address not available on this machine (EADDRNOTAVAIL)\n' });
+  });
+
   test('serve --scenario maintenance-mode loads the shipped scenario by name (503 on v1 and v2); --control-token guards /__admin', async () => {
     const child = start(['serve', '--port', '0', '--scenario', 'maintenance-mode', '--control-token', 'e2e-token']);
     const url = await printedUrl(child);

@@ -21,7 +21,7 @@ const withRule = (rule: Record<string, unknown>) => ({ rules: [ok, { name: 'bad'
 
 /** [case, file content, expected message after "<file>:"] */
 const CASES: [string, unknown, string][] = [
-  ['not JSON', '{ "rules": [', ' not valid JSON (Unexpected end of JSON input); scenario files are JSON only'],
+  ['not JSON', '{ "rules": [', '1:13: not valid JSON: Unexpected end of JSON input (scenario files are JSON only)'],
   ['neither rules nor maintenance', { name: 'x' }, ' a scenario needs "rules", "maintenance": true or both (it would do nothing)'],
   ['maintenance off and no rules', { maintenance: false }, ' a scenario needs "rules", "maintenance": true or both (it would do nothing)'],
   ['maintenance as text', { maintenance: 'on' }, ' maintenance: must be boolean'],

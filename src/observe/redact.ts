@@ -17,10 +17,9 @@ function redactValue(value: unknown): unknown {
  * `value` when its `key` is `password` (PUT /cloud/users/{userId} key=password&value=...).
  */
 export function redactParams(params: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
   const secretValue = typeof params.key === 'string' && SECRET_KEYS.test(params.key);
-  for (const [name, value] of Object.entries(params)) {
-    copy[name] = SECRET_KEYS.test(name) || (secretValue && name === 'value') ? REDACTED : redactValue(value);
-  }
-  return copy;
+  // fromEntries defines own properties: a parameter named `__proto__` is kept, not made a prototype.
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, SECRET_KEYS.test(name) || (secretValue && name === 'value') ? REDACTED : redactValue(value)]),
+  );
 }

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { ocs } from '../support/mock.js';
+import { freshMock, ocs } from '../support/mock.js';
 import { loggedMock } from './support.js';
 
 const SECRETS = ['s3cret-Passw0rd!', 'alice-password', 'app-token-xyz', Buffer.from('alice:alice-password').toString('base64')];
@@ -34,5 +34,14 @@ describe('redaction: never a password, token or Authorization value', () => {
     expectNoSecret(lines.join('\n'));
     expect(mock.requests()[0].operationId).toBe('users-edit-user-multi-field');
     expectNoSecret(JSON.stringify(mock.requests()));
+  });
+});
+
+describe('journal keys', () => {
+  it('a JSON parameter named __proto__ is journaled as a parameter, not lost', async () => {
+    const { mock, app } = await freshMock();
+    await ocs(app, 'post', 2, '/cloud/users/search/by-phone', { user: 'bob', format: 'json' }).send(JSON.parse('{"location":"DE","search":{"__proto__":["+49 30 123456"]}}'));
+    const [record] = mock.requests({ operationId: 'users-search-by-phone-numbers' });
+    expect(Object.keys(record.params.search as object)).toEqual(['__proto__']);
   });
 });

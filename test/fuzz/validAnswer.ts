@@ -25,8 +25,12 @@ const CSRF_BODY = '{"message":"CSRF check failed"}';
 const LOGIN_REDIRECT = '/index.php/login?redirect_url=';
 /** The mock's answer to a path that is no OCS entry point (the real server has its own 404 page there). */
 const NOT_OCS_TEXT = 'ocs-mock serves /ocs/v1.php and /ocs/v2.php\n';
-/** The one framework answer a v2 request may get with HTTP 500: ApiHelper::respond(996), meta 996 (31+) or 500 (up to 30). */
-const SERVER_ERROR_CODES = new Set([996, 500]);
+/**
+ * The answers a v2 request may get with HTTP 500: ApiHelper::respond(996) for an uncaught error, meta
+ * 996 (31+) or 500 (up to 30), and a controller's RESPOND_UNKNOWN_ERROR, which V2Response maps to 500
+ * (recording groups-update-group/bad-key.v2-json: HTTP 500, meta 999).
+ */
+const SERVER_ERROR_CODES = new Set([996, 500, 999]);
 
 function parseEnvelope(text: string): { meta: Meta; hasData: boolean } | string {
   if (text.startsWith('{')) {
@@ -95,7 +99,7 @@ export function invalidAnswer(request: AnsweredRequest, answer: FuzzAnswer): str
   if (hasCounts) return 'v2 meta with totalitems/itemsperpage';
   if ((meta.status === 'ok') !== (code >= 200 && code < 300)) return `v2 meta.status ${String(meta.status)} with statuscode ${code}`;
   if (status >= 500 && !SERVER_ERROR_CODES.has(code)) return `v2 HTTP ${status} with statuscode ${code}`;
-  const expectedHttp = code === 997 ? 401 : code === 998 ? 404 : code === 996 ? 500 : code < 200 || code > 600 ? 400 : code;
+  const expectedHttp = code === 997 ? 401 : code === 998 ? 404 : code === 996 || code === 999 ? 500 : code < 200 || code > 600 ? 400 : code;
   if (status !== expectedHttp) return `v2 statuscode ${code} with HTTP ${status} (expected ${expectedHttp})`;
   return null;
 }

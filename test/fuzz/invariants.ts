@@ -25,7 +25,8 @@ export function stateViolations(state: State): string[] {
     if (other !== undefined) problems.push(`users ${other} and ${user.id} differ only in case`);
     lowerIds.set(user.id.toLowerCase(), user.id);
     if (user.id === '') problems.push('a user has an empty id');
-    for (const manager of user.managers) if (!state.users.has(manager)) problems.push(`${user.id}'s manager ${manager} does not exist`);
+    // Managers need not exist: editUser / editUserMultiField store any uid (User::setManagerUids checks none).
+    for (const manager of user.managers) if (typeof manager !== 'string') problems.push(`${user.id} has a manager that is no string`);
     if (!allStrings(user.preferences)) problems.push(`${user.id} has a preference that is no string`);
     for (const scope of [user.displaynameScope, user.emailScope, user.avatarScope, user.birthdate.scope, ...Object.values(user.properties).map((p) => p.scope)]) {
       if (!SCOPE_SET.has(scope)) problems.push(`${user.id} has scope ${String(scope)}`);

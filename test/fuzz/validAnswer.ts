@@ -72,15 +72,15 @@ export function invalidAnswer(request: AnsweredRequest, answer: FuzzAnswer): str
   const text = answer.body.toString('utf8');
   const { status } = answer;
   if (request.version === 1 && status >= 500) return `v1 answered HTTP ${status}`;
-  if (status === 412) return text === CSRF_BODY ? null : `412 with body ${JSON.stringify(text.slice(0, 80))}`;
-  if (status === 405) return text === '' ? null : '405 with a body';
-  if (status === 303) return text === '' && header(answer, 'location').startsWith(LOGIN_REDIRECT) ? null : '303 that is not the login redirect';
-  if (status === 404 && text === NOT_OCS_TEXT) return null;
   // HEAD gets no body; 204/304 have none (BaseResponse).
   if (request.method === 'HEAD' || (request.version === 2 && (status === 204 || status === 304))) {
     if (text !== '') return `HTTP ${status} to ${request.method} with a body`;
     return request.version === 2 && status >= 500 && status !== 500 ? `v2 HEAD answered HTTP ${status}` : null;
   }
+  if (status === 412) return text === CSRF_BODY ? null : `412 with body ${JSON.stringify(text.slice(0, 80))}`;
+  if (status === 405) return text === '' ? null : '405 with a body';
+  if (status === 303) return text === '' && header(answer, 'location').startsWith(LOGIN_REDIRECT) ? null : '303 that is not the login redirect';
+  if (status === 404 && text === NOT_OCS_TEXT) return null;
   const envelope = parseEnvelope(text);
   if (typeof envelope === 'string') return `HTTP ${status}: ${envelope}`;
   const { meta, hasData } = envelope;

@@ -104,7 +104,7 @@ const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.constantFrom(...KNOWN_VALUES),
     fc.string({ maxLength: 20 }),
     fc.string({ unit: 'binary', maxLength: 10 }),
-    fc.constantFrom('', 'true', 'false', '0', '-1', '1.5', 'quota', 'email', 'displayname', 'password', '5 GB', 'none', 'default', 'de', 'en', 'Europe/Berlin'),
+    fc.constantFrom('', 'true', 'false', '0', '-1', '1.5', 'Fuzz-Password-4711!', 'a@b.example', 'quota', 'email', 'displayname', 'password', '5 GB', 'none', 'default', 'de', 'en', 'Europe/Berlin'),
     fc.integer(),
     fc.double(),
     fc.boolean(),

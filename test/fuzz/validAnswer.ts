@@ -77,6 +77,8 @@ export function invalidAnswer(request: AnsweredRequest, answer: FuzzAnswer): str
     if (text !== '') return `HTTP ${status} to ${request.method} with a body`;
     return request.version === 2 && status >= 500 && status !== 500 ? `v2 HEAD answered HTTP ${status}` : null;
   }
+  // BruteForceMiddleware's throttled answer: empty, on v1 and v2 (recording users-edit-user-multi-value/rate-limited.v1-json).
+  if (status === 429) return text === '' ? null : '429 with a body';
   if (status === 412) return text === CSRF_BODY ? null : `412 with body ${JSON.stringify(text.slice(0, 80))}`;
   if (status === 405) return text === '' ? null : '405 with a body';
   if (status === 303) return text === '' && header(answer, 'location').startsWith(LOGIN_REDIRECT) ? null : '303 that is not the login redirect';

@@ -18,7 +18,11 @@ export interface FuzzRequest {
   version: 1 | 2;
 }
 
-export const USERS: Record<string, string> = { admin: 'admin', alice: 'alice-password', bob: 'bob-password' };
+/** A password the policy accepts, so that generated addUser and editUser calls succeed. */
+const NEW_PASSWORD = 'Fuzz-Password-4711!';
+
+/** Admin, a sub-admin of group1, a plain user, a disabled one, and an account the fuzzer may create (NEW_PASSWORD). */
+export const USERS: Record<string, string> = { admin: 'admin', alice: 'alice-password', bob: 'bob-password', carol: 'carol-password', new: NEW_PASSWORD };
 
 const RELEASES_DIR = new URL('../../releases/', import.meta.url);
 
@@ -104,7 +108,7 @@ const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.constantFrom(...KNOWN_VALUES),
     fc.string({ maxLength: 20 }),
     fc.string({ unit: 'binary', maxLength: 10 }),
-    fc.constantFrom('', 'true', 'false', '0', '-1', '1.5', 'Fuzz-Password-4711!', 'a@b.example', 'quota', 'email', 'displayname', 'password', '5 GB', 'none', 'default', 'de', 'en', 'Europe/Berlin'),
+    fc.constantFrom('', 'true', 'false', '0', '-1', '1.5', NEW_PASSWORD, 'a@b.example', 'quota', 'email', 'displayname', 'password', '5 GB', 'none', 'default', 'de', 'en', 'Europe/Berlin'),
     fc.integer(),
     fc.double(),
     fc.boolean(),

@@ -1,13 +1,14 @@
 import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { RELEASES } from '../../src/releases/catalog.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { TEST_NOW } from '../support/mock.js';
 import { allSpecRoutes, requestArb, type FuzzRequest } from './arbitraries.js';
 import { stateViolations } from './invariants.js';
 import { invalidAnswer, type FuzzAnswer } from './validAnswer.js';
 
-/** A few releases across the behaviour boundaries (framing changes in 31, negotiation and JSON errors in 32). */
-export const FUZZ_RELEASES = ['27.1.4', '29.0.6', '31.0.6', '34.0.1'] as const;
+/** Every release the mock emulates. */
+export const FUZZ_RELEASES = RELEASES.map((release) => release.version);
 
 const WARNING_PREFIX = 'ocs-mock: unexpected error';
 const REQUEST_TIMEOUT_MS = 10_000;

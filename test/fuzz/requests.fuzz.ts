@@ -5,7 +5,7 @@ import { caseArb, FuzzTarget } from './driver.js';
 // `npm run fuzz`: FUZZ_REQUESTS (default 100,000) generated requests, FUZZ_SEED to replay a run.
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 100_000);
 const SEED = process.env.FUZZ_SEED === undefined ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED);
-const PER_CASE = 5;
+const PER_CASE = 8;
 
 let target: FuzzTarget;
 beforeAll(async () => {
@@ -29,8 +29,8 @@ describe('fuzz', () => {
         throw error;
       }
     });
-    // Each case sends 1-5 requests (3 on average): enough runs to spend the budget.
-    const details = await fc.check(property, { seed: SEED, numRuns: Math.ceil(REQUESTS / 2.5), interruptAfterTimeLimit: 55 * 60_000 });
+    // Each case sends 1-8 requests (4.5 on average): enough runs to spend the budget.
+    const details = await fc.check(property, { seed: SEED, numRuns: Math.ceil(REQUESTS / 4), interruptAfterTimeLimit: 55 * 60_000 });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`fuzz: seed ${SEED}: ${target.sent} requests in ${seconds} s, ${Math.min(details.numRuns, casesRun)} cases, ${details.failed ? 1 : 0} failure (${failures} failing runs while shrinking)`);
     if (details.failed) {

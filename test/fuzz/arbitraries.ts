@@ -114,6 +114,10 @@ const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.integer({ min: 1_000, max: 70_000 }).map((n) => 'y'.repeat(n)),
+    // Nesting deeper than PHP's json_decode depth (512) and than qs's depth.
+    fc.integer({ min: 5, max: 1_500 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown),
+    // Many keys at once (PHP's max_input_vars is 1000).
+    fc.integer({ min: 500, max: 3_000 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
     fc.array(tie('value'), { maxLength: 3 }),
     fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('__proto__', 'constructor', '0', '1')), tie('value'), { maxKeys: 3 }),
   ),
@@ -186,6 +190,8 @@ export function requestArb(routes: SpecRoute[]): fc.Arbitrary<FuzzRequest> {
         auth: authHeader,
         apiRequest: fc.oneof({ weight: 12, arbitrary: fc.constant<string | null>('true') }, { weight: 1, arbitrary: fc.constantFrom<string | null>(null, '1', 'false') }),
         requestedWith: fc.boolean(),
+        jsonType: fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'application/vnd.api+json', 'text/plain', 'application/JSON'),
+        multipartType: fc.constantFrom('multipart/form-data; boundary=fuzzBoundary', 'multipart/form-data; boundary=fuzzBoundary', 'multipart/form-data', 'multipart/form-data; boundary=other'),
       }),
     )
     .map((r) => {
@@ -204,10 +210,10 @@ export function requestArb(routes: SpecRoute[]): fc.Arbitrary<FuzzRequest> {
         headers['content-type'] = 'application/x-www-form-urlencoded';
         body = Buffer.from(formEncode(pairs));
       } else if (encoding === 'multipart') {
-        headers['content-type'] = 'multipart/form-data; boundary=fuzzBoundary';
+        headers['content-type'] = r.multipartType;
         body = multipart(pairs, 'fuzzBoundary');
       } else if (encoding === 'json' || encoding === 'broken-json') {
-        headers['content-type'] = 'application/json';
+        headers['content-type'] = r.jsonType;
         const object: Record<string, unknown> = {};
         for (const [name, value] of entries) Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
         const text = JSON.stringify(object);

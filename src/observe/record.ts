@@ -52,26 +52,12 @@ export interface RequestRecord {
 }
 
 /** The record while the request is on its way; the pipeline fills it as it learns. */
-export interface RecordDraft {
+export type RecordDraft = Omit<RequestRecord, 'id' | 'durationMs' | 'status' | 'time'> & {
   readonly started: number;
   readonly time: string;
-  method: string;
-  version: OcsVersion | null;
-  path: string;
-  session: string | null;
-  user: string | null;
-  login: LoginOutcome;
-  params: Record<string, unknown>;
-  bound: boolean;
-  operationId: string | null;
-  unmatched: Unmatched | null;
-  ocsCode: number | null;
-  ocsMessage: string | null;
-  rule: string | null;
-  refusal: string | null;
   /** The answer body, captured only when the log wants it (debug). */
   body: string | null;
-}
+};
 
 export function startDraft(method: string, path: string, now: number, session: string | null): RecordDraft {
   return {

@@ -15,7 +15,7 @@ function median(values) {
 
 /** Starts the built CLI; resolves with its URL once it listens. */
 async function serve(args) {
-  const child = spawn(process.execPath, ['bin/ocs-mock.js', 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['bin/ocs-mock.js', 'serve', '--port', '0', '--log-level', 'silent', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       const found = /listening on (\S+)/.exec(chunk.toString());

@@ -11,6 +11,8 @@ import { arraySlice, sqlPage } from './paging.js';
 
 /** SQLite's lower() and PHP's strcasecmp fold ASCII letters only. */
 export function asciiLower(text: string): string {
+  // For ASCII text toLowerCase() is the same and much faster (this runs per account per list request).
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
@@ -55,18 +57,12 @@ export function byIdBinary(users: User[]): User[] {
  */
 function displayNameRows(state: State, search: string): User[] {
   const matching = [...state.users.values()].filter((user) => matchesSearch(user, search));
+  // One string per account orders as (name, id) would: "\u0000" before any name for NULL, and
+  // "\u0000" between name and id so a shorter name sorts first (this runs on every list request).
   return sortByKey(
     matching,
-    (user) => ({ name: user.displayname === null ? null : asciiLower(user.displayname), id: asciiLower(user.id) }),
-    (a, b) => {
-      if (a.name !== b.name) {
-        if (a.name === null) return -1;
-        if (b.name === null) return 1;
-        const byName = compareText(a.name, b.name);
-        if (byName !== 0) return byName;
-      }
-      return compareText(a.id, b.id);
-    },
+    (user) => `${user.displayname === null ? '\u0000' : `\u0001${asciiLower(user.displayname)}`}\u0000${asciiLower(user.id)}`,
+    compareText,
   );
 }
 

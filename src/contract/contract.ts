@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { OpenAPIBackend, type Document } from 'openapi-backend';
+import type { Document } from 'openapi-backend';
 import type { RouteDefinition } from '../http/routeTable.js';
 import { ocsRelativePath, routesFromSpec } from '../http/specRoutes.js';
 import type { Release } from '../releases/catalog.js';
@@ -59,6 +59,7 @@ export async function loadContract(source: ContractSource, release: Release): Pr
   }
   holdEntriesToFullRecords(definition);
   // The server's loader (quick mode: validators compile on first use), but reporting every error, not the first.
+  const { OpenAPIBackend } = await import('openapi-backend');
   const api = new OpenAPIBackend({ definition, quick: true, ajvOpts: { allErrors: true } });
   try {
     await api.init();

@@ -1,11 +1,17 @@
 import { OcsError } from '../ocs/OcsError.js';
+import type { ReleaseProfile } from '../releases/profile.js';
 import type { PhpValue } from '../ocs/php.js';
 import { canManageUser } from './access.js';
 import type { AuthenticatedContext } from './context.js';
 
-/** GET /cloud/user/fields: what the profile page lets a user edit, in the release's order. */
+/** What the profile page lets a user edit, in the release's order (UsersController::getEditableFieldsForUser). */
+function editableFields(profile: ReleaseProfile): string[] {
+  return [...(profile.editableFieldsOrder ?? ['displayname', 'email', 'additional_mail', ...profile.properties])];
+}
+
+/** GET /cloud/user/fields. */
 export function getEditableFields(ctx: AuthenticatedContext): PhpValue {
-  return [...ctx.profile.editableFields];
+  return editableFields(ctx.profile);
 }
 
 export function getEditableFieldsForUser(ctx: AuthenticatedContext<{ userId: string }>): PhpValue {
@@ -13,7 +19,7 @@ export function getEditableFieldsForUser(ctx: AuthenticatedContext<{ userId: str
   if (uid !== ctx.actor.id) {
     if (!ctx.state.users.has(uid) || !canManageUser(ctx.state, ctx.actor, uid)) throw new OcsError(998);
   }
-  return [...ctx.profile.editableFields];
+  return editableFields(ctx.profile);
 }
 
 /** GET /cloud/user/apps: the apps enabled for the caller. */

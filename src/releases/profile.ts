@@ -34,8 +34,12 @@ export interface ReleaseProfile {
   ocsApiRequest: 'true' | 'non-empty';
   /** A JSON body that does not parse: ignored (up to 31), or 996 before login (32+); §9.1. */
   malformedJson: 'ignored' | 'error';
-  /** GET /cloud/user/fields, in order (default config, Database backend); §6. */
-  editableFields: readonly string[];
+  /**
+   * GET /cloud/user/fields in an order of its own (34: IAccountManager::ALLOWED_PROPERTIES, with
+   * birthdate), or null: displayname, email, additional_mail, then the release's `properties`
+   * (27-33, default config, Database backend); §6.
+   */
+  editableFieldsOrder: readonly string[] | null;
   /** The account's profile properties, in UserDetails order: shown, and accepted by editUser (pronouns 31+, bluesky 32+); §5, §6. */
   properties: readonly ProfileProperty[];
   /** UserDetails fields that came later; §5. */

@@ -8,7 +8,7 @@ import { BACKGROUNDS_29, THEMING_27, THEMING_30, THEMING_31_0_11, THEMING_34 } f
 // change at the first release we have that shows it, with its source.
 
 type Changes = {
-  [K in keyof Omit<ReleaseProfile, 'release'>]?: ReleaseProfile[K] extends readonly unknown[] | string
+  [K in keyof Omit<ReleaseProfile, 'release'>]?: ReleaseProfile[K] extends readonly unknown[] | string | null
     ? ReleaseProfile[K]
     : Partial<ReleaseProfile[K]>;
 };
@@ -19,7 +19,7 @@ const OLDEST: Omit<ReleaseProfile, 'release'> = {
   negotiation: 'responders',
   ocsApiRequest: 'true',
   malformedJson: 'ignored',
-  editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
+  editableFieldsOrder: null,
   properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled'],
   userDetails: { loginTimestamps: false, timezone: false, quotaFromHomeCache: false, managers: 'stored', additionalMailNormalized: false },
   access: {},
@@ -125,7 +125,6 @@ const CHANGES: Record<string, Changes> = {
     provisioningApiVersion: '1.21.0',
     themingVersion: '2.6.1',
     framework: { v2MetaCode: 'ocs', v1Counts: true, loginFailureXml: false, maintenanceFromQuery: false },
-    editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     properties: ['phone', 'address', 'website', 'twitter', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { loginTimestamps: true, quotaFromHomeCache: true },
     userEdits: { propertyValues: 'strict' },
@@ -151,7 +150,6 @@ const CHANGES: Record<string, Changes> = {
     framework: { format: 'negotiated' },
     negotiation: 'request-format',
     malformedJson: 'error',
-    editableFields: ['displayname', 'email', 'additional_mail', 'phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     properties: ['phone', 'address', 'website', 'twitter', 'bluesky', 'fediverse', 'organisation', 'role', 'headline', 'biography', 'profile_enabled', 'pronouns'],
     userDetails: { timezone: true },
     // getGroupUsers gained @NoSubAdminRequired; its own check then wants a member (or more).
@@ -168,7 +166,7 @@ const CHANGES: Record<string, Changes> = {
     themingVersion: '2.9.0',
     capabilities: { themingKeys: THEMING_34 },
     // IAccountManager::ALLOWED_PROPERTIES order, additional_mail last; birthdate appears.
-    editableFields: ['address', 'biography', 'birthdate', 'displayname', 'email', 'fediverse', 'headline', 'organisation', 'phone', 'profile_enabled', 'pronouns', 'role', 'twitter', 'bluesky', 'website', 'additional_mail'],
+    editableFieldsOrder: ['address', 'biography', 'birthdate', 'displayname', 'email', 'fediverse', 'headline', 'organisation', 'phone', 'profile_enabled', 'pronouns', 'role', 'twitter', 'bluesky', 'website', 'additional_mail'],
   },
 };
 

@@ -1,5 +1,4 @@
 import { ControlError } from '../control/answers.js';
-import type { Clock } from '../state/logins.js';
 import { Session, type SessionBasis } from './session.js';
 
 export const DEFAULT_MAX_SESSIONS = 100;

@@ -9,17 +9,17 @@ const LISTENING = /listening on (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 60_000;
 
 /**
- * Spawns `command args` and resolves once it prints a line with "listening on <url>" (or the given
- * pattern), with the child, its URL and `stop()`. Anything it prints to stderr is passed through.
+ * Spawns `command args` and resolves once it prints "listening on <url>", with the child, its URL
+ * and `stop()`. Anything it prints to stderr is passed through.
  */
-export function startChild(command, args, { pattern = LISTENING, env } = {}) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+export function startChild(command, args, { timeoutMs = START_TIMEOUT_MS } = {}) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')}: no "listening" line in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')}: no "listening" line in ${timeoutMs} ms`)), timeoutMs);
     child.stdout.on('data', (chunk) => {
       seen += chunk.toString();
-      const found = pattern.exec(seen);
+      const found = LISTENING.exec(seen);
       if (found) {
         clearTimeout(timer);
         resolve(found[1].replace(/\/$/, ''));
@@ -48,8 +48,8 @@ export function startChild(command, args, { pattern = LISTENING, env } = {}) {
 }
 
 /** The built CLI: `bin/ocs-mock.js serve --port 0 --log-level silent ...extra`. */
-export function startMock(extra = []) {
-  return startChild(process.execPath, ['bin/ocs-mock.js', 'serve', '--port', '0', '--log-level', 'silent', ...extra]);
+export function startMock(extra = [], options = {}) {
+  return startChild(process.execPath, ['bin/ocs-mock.js', 'serve', '--port', '0', '--log-level', 'silent', ...extra], options);
 }
 
 /** The bare node:http ceiling answering the answers stored in `answersFile`. */

@@ -10,6 +10,8 @@ import { SCALE_GROUPS, SCALE_USERS } from './scaleFixture.mjs';
 const CPU_REQUESTS = 1000;
 const CPU_BUDGET_MS = 4000;
 const WARM_UP = 20;
+/** A large store may take long to build; the figure says how long, the bench only gives up late. */
+const LARGE_START_TIMEOUT_MS = 300_000;
 const SEARCH = { method: 'GET', path: '/ocs/v2.php/cloud/users?search=an&limit=25&format=json' };
 
 const get = (path) => ({ method: 'GET', path });
@@ -17,7 +19,7 @@ const get = (path) => ({ method: 'GET', path });
 /** Spawns a mock with `args`; resolves once it has answered its first 200, with the time and RSS then. */
 export async function startLarge(args) {
   const started = performance.now();
-  const server = await startMock(args);
+  const server = await startMock(args, { timeoutMs: LARGE_START_TIMEOUT_MS });
   const answer = await send(server.url, get('/ocs/v2.php/cloud/users?limit=1&format=json'));
   if (answer.status !== 200) throw new Error(`first request answered ${answer.status}`);
   return { server, startMs: performance.now() - started, rssBytes: rssBytes(server.child.pid) };

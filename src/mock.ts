@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlError, writeControlError } from './control/answers.js';
 import { createOcsHandler, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
-import { loadSpec, routesFromSpec, specBackend } from './http/specRoutes.js';
+import { loadSpec, routesFromSpec, specRouter } from './http/specRoutes.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/requestParams.js';
 import { checkHandled, EXTRA_ROUTES, operationsFor, type OperationBinding } from './operations.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
@@ -150,7 +150,7 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
     fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
   }
   const release = resolveRelease(options.nextcloud ?? fixture.nextcloud ?? NEWEST_RELEASE.version);
-  const api = options.spec ? await loadSpec(options.spec) : await specBackend(releaseSpec(release));
+  const api = options.spec ? await loadSpec(options.spec) : await specRouter(releaseSpec(release));
   const definitions = routesFromSpec(api);
   checkHandled(definitions, options.spec ?? `Nextcloud ${release.version}`);
   const routes = new RouteTable([...definitions, ...EXTRA_ROUTES]);

@@ -27,11 +27,18 @@ const CONTROLLER_HEADERS: Record<string, string> = {
 };
 
 const REQUEST_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const REQUEST_ID_LENGTH = 20;
+
+/** Random bytes drawn in bulk: one randomBytes call per 200 request ids instead of one each (a hot-path cost). */
+const randomPool = { bytes: Buffer.alloc(0), used: 0 };
 
 function requestId(): string {
-  const bytes = randomBytes(20);
+  if (randomPool.used + REQUEST_ID_LENGTH > randomPool.bytes.length) {
+    randomPool.bytes = randomBytes(REQUEST_ID_LENGTH * 200);
+    randomPool.used = 0;
+  }
   let id = '';
-  for (const byte of bytes) id += REQUEST_ID_ALPHABET[byte % REQUEST_ID_ALPHABET.length];
+  for (let i = 0; i < REQUEST_ID_LENGTH; i++) id += REQUEST_ID_ALPHABET[randomPool.bytes[randomPool.used++] % REQUEST_ID_ALPHABET.length];
   return id;
 }
 
@@ -50,22 +57,44 @@ function frameworkContentTypeHeader(format: string): Record<string, string> {
   return { [format === 'xml' ? 'Content-type' : 'Content-Type']: frameworkContentType(format) };
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.statusCode = status;
+/** Headers as writeHead takes them without building a header map: name, value, name, value... */
+type HeaderList = string[];
+
+/** Sends an answer; node adds Content-Length (after its own Date and Connection) unless the headers name it. */
+function send(res: ServerResponse, status: number, headers: Record<string, string> | HeaderList, body: string): void {
+  if (Array.isArray(headers)) {
+    // writeHead builds no header map: the controller answers' fast path (they carry Content-Length).
+    res.writeHead(status, headers);
+  } else {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    res.statusCode = status;
+  }
   res.end(body);
 }
 
+const SERVER_HEADER_LIST: HeaderList = Object.entries(SERVER_HEADERS).flat();
+const CONTROLLER_HEADER_LIST: HeaderList = Object.entries(CONTROLLER_HEADERS).flat();
+
 /**
+ * A controller answer's headers in the order Nextcloud sends them; `extra` ones replace same-named ones.
  * The app framework sends the length of every answer it renders, also to HEAD, which gets no body
  * (head/*); answers of the entry scripts themselves have none.
  */
-function contentLength(body: string): Record<string, string> {
-  return { 'Content-Length': String(Buffer.byteLength(body)) };
-}
-
-function controllerHeaders(contentType: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...SERVER_HEADERS, 'X-Request-Id': requestId(), ...CONTROLLER_HEADERS, 'Content-Type': contentType, ...extra };
+function controllerHeaders(contentType: string, body: string, extra?: Record<string, string>): HeaderList {
+  const headers = [
+    ...SERVER_HEADER_LIST,
+    'X-Request-Id',
+    requestId(),
+    ...CONTROLLER_HEADER_LIST,
+    'Content-Type',
+    contentType,
+    'Content-Length',
+    String(Buffer.byteLength(body)),
+  ];
+  if (!extra) return headers;
+  const merged: Record<string, string> = {};
+  for (let i = 0; i < headers.length - 2; i += 2) merged[headers[i]] = headers[i + 1];
+  return Object.entries({ ...merged, ...extra, 'Content-Length': headers[headers.length - 1] }).flat();
 }
 
 /** What every answer to one request is written with: its version, formats and release. */
@@ -104,7 +133,7 @@ export function writeControllerAnswer(
   const { httpStatus, envelope } = buildEnvelope(ctx.version, code, message, data, 'controller', ctx.profile.framework);
   // BaseResponse renders no body for 204/304 (only reachable on v2).
   const body = httpStatus === 204 || httpStatus === 304 ? '' : renderEnvelope(envelope, ctx.negotiated);
-  send(res, httpStatus, { ...controllerHeaders(CONTROLLER_CONTENT_TYPE[ctx.negotiated], extraHeaders), ...contentLength(body) }, body);
+  send(res, httpStatus, controllerHeaders(CONTROLLER_CONTENT_TYPE[ctx.negotiated], body, extraHeaders), body);
   return { code: envelope.ocs.meta.statuscode, message: envelope.ocs.meta.message };
 }
 
@@ -136,7 +165,7 @@ export function writeMaintenanceAnswer(res: ServerResponse, ctx: AnswerContext, 
 /** A security-middleware failure that OCSMiddleware does not re-wrap: plain JSON (e.g. CSRF 412). */
 export function writePlainJson(res: ServerResponse, status: number, body: PhpValue): void {
   const text = toPhpJson(body);
-  send(res, status, { ...controllerHeaders('application/json; charset=utf-8'), ...contentLength(text) }, text);
+  send(res, status, controllerHeaders('application/json; charset=utf-8', text), text);
 }
 
 /**

@@ -30,6 +30,27 @@ function findTokenOwner(state: State, token: string): User | undefined {
   return undefined;
 }
 
+interface BasicCredentials {
+  loginName: string;
+  password: string;
+}
+
+/** Decoded Basic headers: a client sends the same one with every request. */
+const decodedHeaders = new Map<string, BasicCredentials>();
+const DECODED_HEADERS_KEPT = 64;
+
+function basicCredentials(header: string): BasicCredentials {
+  const known = decodedHeaders.get(header);
+  if (known) return known;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const credentials = { loginName: colon === -1 ? decoded : decoded.slice(0, colon), password: colon === -1 ? '' : decoded.slice(colon + 1) };
+  if (header.length > 512) return credentials;
+  if (decodedHeaders.size >= DECODED_HEADERS_KEPT) decodedHeaders.delete(decodedHeaders.keys().next().value!);
+  decodedHeaders.set(header, credentials);
+  return credentials;
+}
+
 /** lib/base.php::handleLogin for the ways an API client logs in: Bearer token, then Basic auth. */
 export function authenticate(state: State, headers: IncomingHttpHeaders): AuthOutcome {
   const header = headers.authorization ?? '';
@@ -39,10 +60,7 @@ export function authenticate(state: State, headers: IncomingHttpHeaders): AuthOu
     return owner.enabled ? { kind: 'user', user: owner, method: 'bearer' } : { kind: 'failed', reason: 'disabled', loginName: owner.id };
   }
   if (!/^basic /i.test(header)) return { kind: 'anonymous' };
-  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  const loginName = colon === -1 ? decoded : decoded.slice(0, colon);
-  const password = colon === -1 ? '' : decoded.slice(colon + 1);
+  const { loginName, password } = basicCredentials(header);
   if (loginName === '' || password === '') return { kind: 'anonymous', ignored: 'malformed' };
   const user = findLoginUser(state, loginName);
   if (!user) return { kind: 'failed', reason: 'unknown-user', loginName };

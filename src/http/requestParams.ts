@@ -23,6 +23,8 @@ export function parsePhpQuery(text: string): Params {
   return qs.parse(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10000, plainObjects: true }) as Params;
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 /** The mock's own default ceiling for a request body (not a Nextcloud limit): see readBody. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -42,6 +44,12 @@ export function readBody(req: IncomingMessage, maxBytes: number = DEFAULT_MAX_BO
   const declared = Number(req.headers['content-length']);
   if (declared > maxBytes) return Promise.reject(new BodyTooLargeError(maxBytes));
   if (req.destroyed) return Promise.reject(new Error('the client closed the connection before the body ended'));
+  // HTTP/1.1 (RFC 9112 §6.3): without Content-Length or Transfer-Encoding there is no body; its end
+  // needs no waiting (most GETs; the stream is drained for the connection's next request).
+  if (req.headers['transfer-encoding'] === undefined && (req.headers['content-length'] === undefined || declared === 0)) {
+    req.resume();
+    return Promise.resolve(NO_BODY);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -92,12 +100,37 @@ async function parseMultipart(contentType: string, body: Buffer): Promise<Params
   });
 }
 
+/** Query strings parsed before: clients repeat a few short ones (`format=json`), and qs costs microseconds each. */
+const parsedQueries = new Map<string, Params>();
+const PARSED_QUERIES_KEPT = 256;
+const PARSED_QUERY_MAX_LENGTH = 256;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** parsePhpQuery of the URL's query, from the cache when it was seen; nested values are shared, frozen. */
+function parseQueryString(text: string): Params {
+  if (text.length > PARSED_QUERY_MAX_LENGTH) return parsePhpQuery(text);
+  let parsed = parsedQueries.get(text);
+  if (!parsed) {
+    parsed = deepFreeze(parsePhpQuery(text));
+    if (parsedQueries.size >= PARSED_QUERIES_KEPT) parsedQueries.delete(parsedQueries.keys().next().value!);
+    parsedQueries.set(text, parsed);
+  }
+  return Object.assign(Object.create(null) as Params, parsed);
+}
+
 /**
  * Query string, then the form body (urlencoded or multipart for POST, urlencoded for PUT, PATCH and
  * DELETE: what PHP and Request::decodeContent read), then a JSON body for any method.
  */
 export async function parseParams(method: string, contentType: string, rawQuery: string, body: Buffer): Promise<ParsedParams> {
-  const params: Params = parsePhpQuery(rawQuery);
+  const params = parseQueryString(rawQuery);
   if (JSON_CONTENT_TYPE.test(contentType)) {
     const text = body.toString('utf8');
     if (text.trim() === '') return { params, malformedJson: false };

@@ -24,15 +24,28 @@ export function captureBody(res: ServerResponse, draft: RecordDraft): void {
 
 /** The finished record: into the journal and the log. */
 export function settle(observers: Observers, draft: RecordDraft, res: ServerResponse): RequestRecord {
-  const { started, body, params, ...rest } = draft;
+  // Field by field (no rest/spread): this runs for every request.
   const record: RequestRecord = {
     id: observers.journal.nextId(),
-    ...rest,
-    params: redactParams(params),
-    durationMs: Math.max(0, performance.now() - started),
+    time: draft.time,
+    method: draft.method,
+    version: draft.version,
+    path: draft.path,
+    session: draft.session,
+    user: draft.user,
+    login: draft.login,
+    bound: draft.bound,
+    operationId: draft.operationId,
+    unmatched: draft.unmatched,
+    ocsCode: draft.ocsCode,
+    ocsMessage: draft.ocsMessage,
+    rule: draft.rule,
+    refusal: draft.refusal,
+    params: redactParams(draft.params),
+    durationMs: Math.max(0, performance.now() - draft.started),
     status: res.headersSent ? res.statusCode : null,
   };
   observers.journal.add(record);
-  observers.log.log(record, body);
+  observers.log.log(record, draft.body);
   return record;
 }

@@ -12,11 +12,19 @@ function redactValue(value: unknown): unknown {
   return isRecord(value) ? redactParams(value) : value;
 }
 
+function needsRedaction(params: Record<string, unknown>): boolean {
+  for (const name in params) if (SECRET_KEYS.test(name) || typeof params[name] === 'object') return true;
+  return typeof params.key === 'string' && SECRET_KEYS.test(params.key);
+}
+
 /**
- * A copy of request parameters without secrets: every `password`/`token` value, and editUser's
+ * Request parameters without secrets: every `password`/`token` value, and editUser's
  * `value` when its `key` is `password` (PUT /cloud/users/{userId} key=password&value=...).
  */
 export function redactParams(params: Record<string, unknown>): Record<string, unknown> {
+  // Most requests carry a few plain values and no secret: they are kept as they are (nothing changes
+  // them once the answer is sent), which spares a copy per request.
+  if (!needsRedaction(params)) return params;
   const secretValue = typeof params.key === 'string' && SECRET_KEYS.test(params.key);
   // fromEntries defines own properties: a parameter named `__proto__` is kept, not made a prototype.
   return Object.fromEntries(

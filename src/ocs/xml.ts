@@ -1,4 +1,5 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLBuilder } from 'fast-xml-parser';
 import type { PhpValue } from './php.js';
 
 const ATTRIBUTES = '@attributes';
@@ -17,17 +18,27 @@ function escapeAttribute(value: unknown): string {
   return escapeXml(value).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
-const builder = new XMLBuilder({
-  format: true,
-  indentBy: ' ',
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  attributesGroupName: ATTRIBUTES,
-  suppressEmptyNode: false,
-  processEntities: false,
-  tagValueProcessor: (_name: string, value: unknown) => escapeXml(value),
-  attributeValueProcessor: (_name: string, value: unknown) => escapeAttribute(value),
-});
+const require = createRequire(import.meta.url);
+let builder: XMLBuilder | undefined;
+
+/** fast-xml-parser loads on the first XML answer, not at start-up (~20-40 ms): synchronously, as rendering is. */
+function xmlBuilder(): XMLBuilder {
+  if (!builder) {
+    const { XMLBuilder: Builder } = require('fast-xml-parser') as typeof import('fast-xml-parser');
+    builder = new Builder({
+      format: true,
+      indentBy: ' ',
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      attributesGroupName: ATTRIBUTES,
+      suppressEmptyNode: false,
+      processEntities: false,
+      tagValueProcessor: (_name: string, value: unknown) => escapeXml(value),
+      attributeValueProcessor: (_name: string, value: unknown) => escapeAttribute(value),
+    });
+  }
+  return builder;
+}
 
 type BuilderNode = string | number | null | BuilderNode[] | { [key: string]: BuilderNode };
 
@@ -72,6 +83,6 @@ const ATTRIBUTE_ONLY = /<([A-Za-z_][\w.-]*)( [^<>]*)><\/\1>/g;
 
 /** Renders an OCS envelope (or any PHP value under a root key) byte for byte as Nextcloud does. */
 export function toPhpXml(root: { [key: string]: PhpValue }): string {
-  const body = builder.build(toBuilderNode(root)) as string;
+  const body = xmlBuilder().build(toBuilderNode(root)) as string;
   return '<?xml version="1.0"?>\n' + body.replace(ATTRIBUTE_ONLY, '<$1$2/>');
 }

@@ -1,4 +1,5 @@
 import { ADMIN_GROUP, type State, type User } from '../state/model.js';
+import { administeredGroups } from '../state/subAdminRights.js';
 
 export function isAdmin(state: State, uid: string): boolean {
   return state.groups.get(ADMIN_GROUP)?.members.has(uid) ?? false;
@@ -6,15 +7,13 @@ export function isAdmin(state: State, uid: string): boolean {
 
 export { groupsOf } from '../state/memberships.js';
 
+/** SubAdmin::getSubAdminsGroups, by group id. */
 export function subAdminGroupsOf(state: State, uid: string): string[] {
-  const ids: string[] = [];
-  for (const group of state.groups.values()) if (group.subadmins.has(uid)) ids.push(group.id);
-  return ids.sort();
+  return [...administeredGroups(state, uid)].sort();
 }
 
 export function isSubAdmin(state: State, uid: string): boolean {
-  for (const group of state.groups.values()) if (group.subadmins.has(uid)) return true;
-  return false;
+  return administeredGroups(state, uid).size > 0;
 }
 
 export function isSubAdminOfGroup(state: State, uid: string, gid: string): boolean {
@@ -24,9 +23,7 @@ export function isSubAdminOfGroup(state: State, uid: string, gid: string): boole
 /** SubAdmin::isUserAccessible: the target is in a group the actor administers and is not an admin. */
 export function isUserAccessible(state: State, actor: User, targetId: string): boolean {
   if (isAdmin(state, targetId)) return false;
-  for (const group of state.groups.values()) {
-    if (group.subadmins.has(actor.id) && group.members.has(targetId)) return true;
-  }
+  for (const gid of administeredGroups(state, actor.id)) if (state.groups.get(gid)?.members.has(targetId)) return true;
   return false;
 }
 

@@ -1,11 +1,12 @@
-import { forgetGroup } from '../state/memberships.js';
+import { insertGroup, removeGroup } from '../state/accounts.js';
+import { disabledMembersOf } from '../state/memberships.js';
 import { createHash } from 'node:crypto';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { ADMIN_GROUP, type Group, type State } from '../state/model.js';
 import { isAdmin } from './access.js';
 import type { AuthenticatedContext, ListArgs } from './context.js';
-import { groupsPage } from './paging.js';
+import { groupsWindow } from './paging.js';
 import { phpTrim } from './phpRules.js';
 import { groupMembers, searchInGroup } from './userBackend.js';
 import { detailsMap } from './userDetails.js';
@@ -23,24 +24,27 @@ function contains(haystack: string, needle: string): boolean {
   return haystack.toLowerCase().includes(needle.toLowerCase());
 }
 
-/** IGroupManager::search: substring of id or display name, case-insensitive, ordered by id. */
+/** IGroupManager::search: substring of id or display name, case-insensitive, ordered by id, walked as far as the page reaches. */
 function searchGroups(state: State, ctx: AuthenticatedContext<ListArgs>): Group[] {
-  const search = ctx.args.search;
-  const matches = [...state.groups.values()]
-    .filter((group) => search === '' || contains(group.id, search) || contains(group.displayname, search))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return groupsPage(matches, ctx.args.limit, ctx.args.offset);
+  const { search } = ctx.args;
+  const { start, end } = groupsWindow(ctx.args.limit, ctx.args.offset);
+  const page: Group[] = [];
+  let matched = 0;
+  for (const group of state.lists.groupsById) {
+    if (search !== '' && !contains(group.id, search) && !contains(group.displayname, search)) continue;
+    if (matched++ >= start) page.push(group);
+    if (matched >= end) break;
+  }
+  return page;
 }
 
 /** The GroupDetails record (Database backend: can add and remove). */
 export function groupDetails(state: State, group: Group): PhpValue {
-  let disabled = 0;
-  for (const uid of group.members) if (state.users.get(uid)?.enabled === false) disabled++;
   return {
     id: group.id,
     displayname: group.displayname,
     usercount: group.members.size,
-    disabled,
+    disabled: disabledMembersOf(state, group.id),
     canAdd: true,
     canRemove: true,
   };
@@ -103,7 +107,7 @@ export function addGroup(ctx: AuthenticatedContext<{ groupid: string; displaynam
   if (ctx.state.groups.has(gid)) throw new OcsError(103, 'Not supported by backend');
   // Group::setDisplayName ignores an empty name; the backend stored the name as display name.
   const shown = phpTrim(displayname) || name;
-  ctx.state.groups.set(gid, { id: gid, displayname: shown, members: new Set(), subadmins: new Set() });
+  insertGroup(ctx.state, { id: gid, displayname: shown, members: new Set(), subadmins: new Set() });
   return [];
 }
 
@@ -125,7 +129,7 @@ export function deleteGroup(ctx: AuthenticatedContext<{ groupId: string }>): Php
   const gid = urldecode(ctx.args.groupId);
   if (!ctx.state.groups.has(gid)) throw new OcsError(101);
   if (gid === ADMIN_GROUP) throw new OcsError(102);
-  forgetGroup(ctx.state, gid);
+  removeGroup(ctx.state, gid);
   return [];
 }
 

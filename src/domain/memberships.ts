@@ -65,8 +65,8 @@ export function removeFromGroup(ctx: AuthenticatedContext<{ userId: string; grou
     if (!actorIsAdmin) throw new OcsError(105, messageOf(ctx.profile, 'removeSelfAsSubAdmin'));
     if (gid === ADMIN_GROUP) throw new OcsError(105, 'Cannot remove yourself from the admin group');
   } else if (!actorIsAdmin) {
-    const administered = new Set(subAdminGroupsOf(state, actor.id));
-    const shared = groupsOf(state, uid).filter((id) => administered.has(id));
+    // array_intersect(getSubAdminsGroups($actor), getUserGroupIds($target))
+    const shared = groupsOf(state, uid).filter((id) => isSubAdminOfGroup(state, actor.id, id));
     if (shared.length <= 1) throw new OcsError(105, messageOf(ctx.profile, 'removeFromLastSubAdminGroup'));
   }
   leaveGroup(state, gid, uid);

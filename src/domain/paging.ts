@@ -24,8 +24,9 @@ export function arraySlice<T>(items: readonly T[], offset: number, length: numbe
 /**
  * Group\Database::getGroups: only a limit > 0 and an offset > 0 reach the query, so `limit=0`
  * and negative limits list every group (groups-get-groups/limit-0, groups-get-groups/limit-negative).
+ * The positions [start, end) of the matching groups that a page holds.
  */
-export function groupsPage<T>(groups: readonly T[], limit: number | null, offset: number | null): T[] {
+export function groupsWindow(limit: number | null, offset: number | null): { start: number; end: number } {
   const start = Math.max(offset ?? 0, 0);
-  return limit !== null && limit > 0 ? groups.slice(start, start + limit) : groups.slice(start);
+  return { start, end: limit !== null && limit > 0 ? start + limit : Infinity };
 }

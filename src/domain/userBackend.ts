@@ -1,6 +1,8 @@
 import { InternalServerError } from '../ocs/OcsError.js';
 import { isPhpEmpty } from '../ocs/php.js';
+import { matchesNeedle } from '../state/listIndex.js';
 import type { Group, State, User } from '../state/model.js';
+import { asciiLower, compareText } from '../state/textOrder.js';
 import { displayNameOf } from './displayName.js';
 import { arraySlice, sqlPage } from './paging.js';
 
@@ -9,29 +11,12 @@ import { arraySlice, sqlPage } from './paging.js';
  * orders and paging (OC\User\Database, OC\User\Manager, OC\Group\Database, OC\Group\Manager).
  */
 
-/** SQLite's lower() and PHP's strcasecmp fold ASCII letters only. */
-export function asciiLower(text: string): string {
-  // For ASCII text toLowerCase() is the same and much faster (this runs per account per list request).
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-}
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** ILIKE '%search%' on the id, the stored display name and the e-mail address. */
-export function matchesSearch(user: User, search: string): boolean {
-  if (search === '') return true;
-  const needle = search.toLowerCase();
-  return (
-    user.id.toLowerCase().includes(needle) ||
-    (user.displayname ?? '').toLowerCase().includes(needle) ||
-    (user.email ?? '').toLowerCase().includes(needle)
-  );
+export function matchesSearch(state: State, user: User, search: string): boolean {
+  return matchesNeedle(state, user, search.toLowerCase());
 }
 
-/** Sorts by a key computed once per user (these sorts run on every list request). */
+/** Sorts by a key computed once per user. */
 function sortByKey<K>(users: User[], key: (user: User) => K, compare: (a: K, b: K) => number): User[] {
   return users
     .map((user) => ({ key: key(user), user }))
@@ -50,25 +35,38 @@ export function byIdBinary(users: User[]): User[] {
 }
 
 /**
- * The rows of Database::getDisplayNames before paging: the matching accounts ordered by
- * lower(displayname), then uid_lower. Accounts without a stored display name have NULL there,
- * which SQLite sorts first (users-get-users/limit-offset: unnamed admin and dave come before
- * "Alice Archer").
+ * The rows of Database::getDisplayNames before paging: the matching accounts in the list order
+ * (lower(displayname), then uid_lower; state/listIndex.ts), found only as far as a page reads them.
  */
-function displayNameRows(state: State, search: string): User[] {
-  const matching = [...state.users.values()].filter((user) => matchesSearch(user, search));
-  // One string per account orders as (name, id) would: "\u0000" before any name for NULL, and
-  // "\u0000" between name and id so a shorter name sorts first (this runs on every list request).
-  return sortByKey(
-    matching,
-    (user) => `${user.displayname === null ? '\u0000' : `\u0001${asciiLower(user.displayname)}`}\u0000${asciiLower(user.id)}`,
-    compareText,
-  );
+class DisplayNameRows {
+  private readonly found: User[] = [];
+  private readonly entries: Iterator<{ user: User }>;
+  private done = false;
+  private readonly needle: string;
+
+  constructor(
+    private readonly state: State,
+    search: string,
+  ) {
+    this.entries = state.lists.byDisplayName[Symbol.iterator]();
+    this.needle = search.toLowerCase();
+  }
+
+  /** The first `count` rows (all for null), or all there are. */
+  upTo(count: number | null): readonly User[] {
+    while (!this.done && (count === null || this.found.length < count)) {
+      const next = this.entries.next();
+      if (next.done) this.done = true;
+      else if (matchesNeedle(this.state, next.value.user, this.needle)) this.found.push(next.value.user);
+    }
+    return this.found;
+  }
 }
 
 /** Database::getDisplayNames paging: a negative limit means none (fixLimit). */
-function displayNamesPage(rows: User[], limit: number | null, offset: number): User[] {
-  return sqlPage(rows, limit !== null && limit >= 0 ? limit : null, offset);
+function displayNamesPage(rows: DisplayNameRows, limit: number | null, offset: number): User[] {
+  const bounded = limit !== null && limit >= 0 ? limit : null;
+  return sqlPage(rows.upTo(bounded === null ? null : Math.max(offset, 0) + bounded), bounded, offset);
 }
 
 /** Manager::searchDisplayName re-sorts each page by the names shown (strcasecmp; PHP sorts stably). */
@@ -81,7 +79,7 @@ function byShownDisplayName(users: User[]): User[] {
  * by id (`?search=pg_&limit=1` with pg_a "Zed" and pg_b "Amy" lists pg_b).
  */
 export function searchUsers(state: State, search: string, limit: number | null, offset: number): User[] {
-  return byIdCaseInsensitive(displayNamesPage(displayNameRows(state, search), limit, offset));
+  return byIdCaseInsensitive(displayNamesPage(new DisplayNameRows(state, search), limit, offset));
 }
 
 /** How Group\Database::searchInGroup orders a search (the release profile's `lists.groupSearchOrder`). */
@@ -98,7 +96,7 @@ export function groupMembers(state: State, group: Group, limit: number, offset: 
  */
 export function searchInGroup(state: State, group: Group, search: string, limit: number, offset: number, order: GroupSearchOrder): User[] {
   if (search === '') return groupMembers(state, group, limit, offset);
-  const members = [...group.members].map((uid) => state.users.get(uid)!).filter((user) => matchesSearch(user, search));
+  const members = [...group.members].map((uid) => state.users.get(uid)!).filter((user) => matchesSearch(state, user, search));
   return sqlPage(order === 'uid' ? byIdBinary(members) : byIdCaseInsensitive(members), limit, offset);
 }
 
@@ -118,7 +116,7 @@ export function displayNamesInGroup(state: State, group: Group, search: string, 
     // max_execution_time ends it, if set). The mock answers as an uncaught error instead.
     throw new InternalServerError('displayNamesInGroup never ends with a limit of 0 and an offset');
   }
-  const rows = displayNameRows(state, term);
+  const rows = new DisplayNameRows(state, term);
   const found: User[] = [];
   let chunkOffset = 0;
   let chunk: User[];

@@ -1,4 +1,6 @@
 import { joinGroup, leaveGroup } from '../state/memberships.js';
+import { storeDisplayName } from '../state/listIndex.js';
+import { grantSubAdmin, revokeSubAdmin } from '../state/subAdminRights.js';
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profile.js';
@@ -56,7 +58,7 @@ function refusals(state: State, profile: ReleaseProfile, fields: Fields, actorIs
 function apply(state: State, target: User, fields: Fields): void {
   if (fields.password !== null) target.password = fields.password;
   // User::setDisplayName ignores '': clearing means the id again.
-  if (fields.displayName !== null) target.displayname = fields.displayName !== '' ? fields.displayName : target.id;
+  if (fields.displayName !== null) storeDisplayName(state, target, fields.displayName !== '' ? fields.displayName : target.id);
   if (fields.email !== null) {
     const email = fields.email.trim().toLowerCase();
     target.email = email === '' ? null : email;
@@ -74,8 +76,8 @@ function apply(state: State, target: User, fields: Fields): void {
   if (fields.subadminGroups !== null) {
     const wanted = new Set(fields.subadminGroups.filter((gid) => gid !== ADMIN_GROUP));
     for (const group of state.groups.values()) {
-      if (wanted.has(group.id)) group.subadmins.add(target.id);
-      else group.subadmins.delete(target.id);
+      if (wanted.has(group.id)) grantSubAdmin(state, group.id, target.id);
+      else revokeSubAdmin(state, group.id, target.id);
     }
   }
 }

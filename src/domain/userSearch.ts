@@ -2,10 +2,9 @@ import type { User } from '../state/model.js';
 import { isAdmin, subAdminGroupsOf } from './access.js';
 import type { AuthenticatedContext, ListArgs } from './context.js';
 import { arraySlice, sqlPage } from './paging.js';
+import { matchesNeedle } from '../state/listIndex.js';
 import {
-  asciiLower,
   byIdBinary,
-  compareText,
   displayNamesInGroup,
   matchesSearch,
   searchInGroup,
@@ -45,7 +44,7 @@ export function disabledUserIds(ctx: AuthenticatedContext<DisabledListArgs>): st
   // `search` is an argument from 29.0.5 on (§4): the release's spec declares it, or it is not bound.
   const search = ctx.args.search ?? '';
   if (isAdmin(state, actor.id)) {
-    const disabled = byIdBinary([...state.users.values()].filter((user) => !user.enabled && matchesSearch(user, search)));
+    const disabled = byIdBinary([...state.users.values()].filter((user) => !user.enabled && matchesSearch(state, user, search)));
     return arraySlice(disabled, offset, limit).map((user) => user.id);
   }
   // 28.0.2 filters with `$user->isEnabled()`: its sub-admins get the enabled members.
@@ -83,10 +82,15 @@ const RECENT_DEFAULT = 25;
  * at most 100.
  */
 export function lastLoggedInUserIds(ctx: AuthenticatedContext<ListArgs>): string[] {
-  const { search, limit, offset } = ctx.args;
-  const rows = [...ctx.state.users.values()]
-    .filter((user) => user.lastLogin > 0 && matchesSearch(user, search))
-    .map((user) => ({ login: String(user.lastLogin), id: asciiLower(user.id), user }))
-    .sort((a, b) => compareText(b.login, a.login) || compareText(a.id, b.id));
-  return sqlPage(rows, Math.min(RECENT_MAX, limit || RECENT_DEFAULT), offset).map((row) => row.user.id);
+  const { state } = ctx;
+  const { limit, offset } = ctx.args;
+  const needle = ctx.args.search.toLowerCase();
+  const count = Math.min(RECENT_MAX, limit || RECENT_DEFAULT);
+  // The recent-logins order (state/listIndex.ts), walked only as far as the page reaches.
+  const rows: string[] = [];
+  for (const entry of state.lists.byLastLogin) {
+    if (offset >= 0 && rows.length >= offset + count) break;
+    if (matchesNeedle(state, entry.user, needle)) rows.push(entry.user.id);
+  }
+  return sqlPage(rows, count, offset);
 }

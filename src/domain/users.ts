@@ -1,4 +1,6 @@
-import { forgetUser, joinGroup } from '../state/memberships.js';
+import { insertUser, removeUser } from '../state/accounts.js';
+import { joinGroup } from '../state/memberships.js';
+import { grantSubAdmin } from '../state/subAdminRights.js';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
@@ -109,10 +111,10 @@ export function addUser(ctx: AuthenticatedContext<AddUserArgs>): PhpValue {
 
   const user = newUser(uid, password === '' ? `generated-${uid}-${Date.now()}` : password);
   // A display name editUser refuses deletes the new account again: it is checked before storing it.
-  if (displayName !== '') setDisplayName(user, displayName);
-  state.users.set(uid, user);
+  if (displayName !== '') setDisplayName(state, user, displayName);
+  insertUser(state, user);
   for (const gid of groups) joinGroup(state, gid, uid);
-  for (const gid of subadminGroups) state.groups.get(gid)!.subadmins.add(uid);
+  for (const gid of subadminGroups) grantSubAdmin(state, gid, uid);
   // addUser runs editUser for quota and language on the created account: a refusal answers with
   // editUser's code and leaves the account in place (recording users-get-users/after-failed-creates).
   if (quota !== '') user.quota = normaliseQuota(state, profile, quota);
@@ -142,8 +144,7 @@ export function deleteUser(ctx: AuthenticatedContext<{ userId: string }>): PhpVa
   if (!state.users.has(uid)) throw new OcsError(998);
   if (uid === actor.id) throw new OcsError(101);
   if (!canManageUser(state, actor, uid)) throw new OcsError(998);
-  state.users.delete(uid);
-  forgetUser(state, uid);
+  removeUser(state, uid);
   for (const user of state.users.values()) user.managers = user.managers.filter((id) => id !== uid);
   // User::delete has removed the account, its memberships and preferences when the notification
   // cleanup (Notification::setUser: at most 64 characters) throws: 500 with the user gone

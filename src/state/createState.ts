@@ -1,4 +1,6 @@
+import { buildListIndex } from './listIndex.js';
 import { joinGroup } from './memberships.js';
+import { grantSubAdmin } from './subAdminRights.js';
 import type { Fixture, FixtureUser } from './fixtureFile.js';
 import { appTypesOf } from '../domain/appInfo.js';
 import { PROFILE_PROPERTIES, type AccountProperty, type App, type ProfileProperty, type Scope, type State, type User } from './model.js';
@@ -101,6 +103,9 @@ export function createState(fixture: Fixture, cloudHost = 'localhost', shipped: 
     users: new Map(),
     groups: new Map(),
     userGroups: new Map(),
+    disabledMembers: new Map(),
+    subAdminGroups: new Map(),
+    lists: buildListIndex([], []),
     apps: new Map(),
     appConfig: new Map(),
     settings: {
@@ -120,8 +125,10 @@ export function createState(fixture: Fixture, cloudHost = 'localhost', shipped: 
   for (const entry of fixture.users) {
     state.users.set(entry.id, userFromFixture(entry));
     for (const gid of entry.groups ?? []) joinGroup(state, gid, entry.id);
-    for (const gid of entry.subadmin ?? []) state.groups.get(gid)?.subadmins.add(entry.id);
+    for (const gid of entry.subadmin ?? []) grantSubAdmin(state, gid, entry.id);
   }
+  // Each order sorted once rather than kept while loading.
+  state.lists = buildListIndex(state.users.values(), state.groups.values());
   for (const entry of fixture.apps ?? []) {
     const app: App = {
       id: entry.id,

@@ -1,4 +1,5 @@
 import type { ReleaseProfile } from '../releases/profile.js';
+import { storeLastLogin } from './listIndex.js';
 import type { State, User } from './model.js';
 
 /** Milliseconds since the epoch, as `Date.now` gives them; a mock takes another to control time. */
@@ -11,9 +12,9 @@ export type LoginCredential = 'password' | 'token';
 const LAST_LOGIN_INTERVAL = 60;
 
 /** User::updateLastLoginTimestamp: the last login and, where the release records it, the first; true on the very first login. */
-function updateLastLoginTimestamp(user: User, nowSeconds: number, rules: ReleaseProfile['logins']): boolean {
+function updateLastLoginTimestamp(state: State, user: User, nowSeconds: number, rules: ReleaseProfile['logins']): boolean {
   const firstTime = user.lastLogin === 0;
-  if (nowSeconds - user.lastLogin > LAST_LOGIN_INTERVAL) user.lastLogin = nowSeconds;
+  if (nowSeconds - user.lastLogin > LAST_LOGIN_INTERVAL) storeLastLogin(state, user, nowSeconds);
   // 31+: an account that logged in before first logins were recorded gets -1, "unknown".
   if (rules.recordsFirstLogin && user.firstLogin === 0) user.firstLogin = firstTime ? nowSeconds : -1;
   return firstTime;
@@ -28,10 +29,10 @@ function updateLastLoginTimestamp(user: User, nowSeconds: number, rules: Release
  */
 export function recordLogin(state: State, user: User, nowSeconds: number, credential: LoginCredential, rules: ReleaseProfile['logins']): void {
   if (credential === 'token') {
-    if (rules.tokenUpdatesLastLogin) updateLastLoginTimestamp(user, nowSeconds, rules);
+    if (rules.tokenUpdatesLastLogin) updateLastLoginTimestamp(state, user, nowSeconds, rules);
     return;
   }
-  if (updateLastLoginTimestamp(user, nowSeconds, rules)) {
+  if (updateLastLoginTimestamp(state, user, nowSeconds, rules)) {
     user.hasHome = true;
     user.usedBytes += state.settings.skeletonBytes;
   }

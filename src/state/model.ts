@@ -1,3 +1,5 @@
+import type { ListIndex } from './listIndex.js';
+
 /** Account property scopes (Provisioning_APIUserDetailsScope). */
 export const SCOPES = ['v2-private', 'v2-local', 'v2-federated', 'v2-published', 'private', 'contacts', 'public'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -102,6 +104,12 @@ export interface State {
   groups: Map<string, Group>;
   /** Each user's groups in the order they joined them (kept by ./memberships.ts with Group.members). */
   userGroups: Map<string, Set<string>>;
+  /** Per group, how many of its members are disabled, when any are (kept by ./memberships.ts). */
+  disabledMembers: Map<string, number>;
+  /** Each user's administered groups (kept by ./subAdminRights.ts with Group.subadmins). */
+  subAdminGroups: Map<string, Set<string>>;
+  /** Users and groups in the orders the list endpoints page through (kept by ./listIndex.ts). */
+  lists: ListIndex;
   /** Installed apps in app-folder scan order. */
   apps: Map<string, App>;
   /** app -> key -> value */

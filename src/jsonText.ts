@@ -1,4 +1,7 @@
-import jsonc from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as JsoncParser from 'jsonc-parser';
+
+const require = createRequire(import.meta.url);
 
 /** A JSON text that does not parse: where (1-based line and column) and why. */
 export class JsonSyntaxError extends Error {
@@ -33,7 +36,9 @@ export function parseJsonText(text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = String((error as Error).message);
-    const errors: jsonc.ParseError[] = [];
+    // jsonc-parser loads only for a text that does not parse.
+    const jsonc = require('jsonc-parser') as typeof JsoncParser;
+    const errors: JsoncParser.ParseError[] = [];
     jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const found = errors[0];
     const position = / at position (\d+)/.exec(message);

@@ -1,51 +1,5 @@
 import type { Command } from 'commander';
-import { formatCaseLine, formatSummary, formatTarget } from './reporters/console.js';
-import { writeJsonReport } from './reporters/json.js';
-import { writeJunitReport } from './reporters/junit.js';
-import { urlHasCredentials } from './login.js';
-import { runCheck } from './run.js';
-import { CheckError } from './types.js';
-
-interface CheckFlags {
-  url: string;
-  user?: string;
-  password?: string;
-  spec?: string;
-  nextcloud?: string;
-  only?: string;
-  write?: boolean;
-  junit?: string;
-  json?: string;
-}
-
-/** `ocs-mock check`: thin — parse, call runCheck, write reports, set the exit code. */
-async function check(flags: CheckFlags): Promise<void> {
-  // $OCS_PASSWORD stands in for --password, but gives way to a login in the URL.
-  const password = flags.password ?? (urlHasCredentials(flags.url) ? undefined : process.env.OCS_PASSWORD);
-  const only = flags.only?.split(',').map((entry) => entry.trim()).filter(Boolean);
-  try {
-    const result = await runCheck({
-      url: flags.url,
-      user: flags.user,
-      password,
-      spec: flags.spec,
-      nextcloud: flags.nextcloud,
-      only,
-      write: flags.write ?? false,
-      handleSigint: true,
-      onStart: (target) => console.log(formatTarget(target)),
-      onCase: (c) => console.log(formatCaseLine(c)),
-    });
-    console.log(formatSummary(result));
-    if (flags.junit) writeJunitReport(flags.junit, result);
-    if (flags.json) writeJsonReport(flags.json, result);
-    process.exitCode = result.exitCode;
-  } catch (error) {
-    if (!(error instanceof CheckError)) throw error;
-    console.error(`ocs-mock check: ${error.message}`);
-    process.exitCode = error.exitCode;
-  }
-}
+import type { CheckFlags } from './checkCommand.js';
 
 export function addCheckCommand(program: Command): void {
   program
@@ -62,5 +16,6 @@ export function addCheckCommand(program: Command): void {
     .option('--json <file>', 'write a JSON report')
     // Bad flags are a usage error: exit 2 (commander's own default is 1, which means violations here).
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
-    .action(check);
+    // The checker loads when `check` runs: `serve` never pays for it.
+    .action(async (flags: CheckFlags) => (await import('./checkCommand.js')).check(flags));
 }

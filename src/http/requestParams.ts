@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import busboy from 'busboy';
+import { createRequire } from 'node:module';
+import type busboy from 'busboy';
 import qs from 'qs';
 import type { Params } from '../domain/context.js';
 
@@ -80,6 +81,13 @@ export function readBody(req: IncomingMessage, maxBytes: number = DEFAULT_MAX_BO
   });
 }
 
+const require = createRequire(import.meta.url);
+
+/** busboy loads with the first multipart body. */
+function createBusboy(config: busboy.BusboyConfig): busboy.Busboy {
+  return (require('busboy') as typeof busboy)(config);
+}
+
 /** multipart/form-data fields as PHP's $_POST sees them; no boundary or a broken body gives none. */
 async function parseMultipart(contentType: string, body: Buffer): Promise<Params> {
   if (body.length === 0 || !/boundary=/i.test(contentType)) return {};
@@ -87,7 +95,7 @@ async function parseMultipart(contentType: string, body: Buffer): Promise<Params
     const pairs: string[] = [];
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { 'content-type': contentType } });
+      parser = createBusboy({ headers: { 'content-type': contentType } });
     } catch {
       resolve({});
       return;

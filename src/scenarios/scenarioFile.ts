@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { JsonSyntaxError, parseJsonText } from '../jsonText.js';
 import type { ScenarioFile } from './types.js';
 
@@ -26,9 +27,12 @@ export class ScenarioError extends Error {
 }
 
 let validateScenario: ValidateFunction | undefined;
+const require = createRequire(import.meta.url);
 
 function scenarioValidator(): ValidateFunction {
-  // verbose: errors carry their schema, so a message can list the allowed property names.
+  // Ajv loads with the first scenario, not at start-up. verbose: errors carry their schema, so a
+  // message can list the allowed property names.
+  const { Ajv } = require('ajv') as typeof import('ajv');
   validateScenario ??= new Ajv({ allErrors: false, strict: false, verbose: true }).compile(
     JSON.parse(readFileSync(SCENARIO_SCHEMA_FILE, 'utf8')),
   );

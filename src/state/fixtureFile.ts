@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { JsonSyntaxError, parseJsonText } from '../jsonText.js';
 import { resolveRelease, UnknownReleaseError } from '../releases/catalog.js';
+import { loadFixtureValidator } from './fixtureSchema.js';
 import type { Scope } from './model.js';
 
 export interface FixtureUser {
@@ -71,18 +71,10 @@ export class FixtureError extends Error {
 }
 
 export const DEFAULT_FIXTURE = fileURLToPath(new URL('../../fixtures/default.json', import.meta.url));
-const SCHEMA_FILE = fileURLToPath(new URL('../../fixtures/fixture.schema.json', import.meta.url));
+let validateFixture: ValidateFunction | undefined;
 
-// ajv-formats ships CommonJS; under NodeNext its default export is the module object.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-let validateFixture: ReturnType<Ajv['compile']> | undefined;
-
-function fixtureValidator() {
-  if (!validateFixture) {
-    const ajv = new Ajv({ allErrors: false, strict: false });
-    addFormats(ajv);
-    validateFixture = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
-  }
+function fixtureValidator(): ValidateFunction {
+  validateFixture ??= loadFixtureValidator();
   return validateFixture;
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { buildEnvelope } from '../ocs/envelope.js';
 import { legacyRequestedFormat, type OcsFormat } from '../ocs/negotiate.js';
@@ -7,6 +6,7 @@ import { CONTROLLER_CONTENT_TYPE, frameworkContentType, renderEnvelope } from '.
 import type { OcsVersion } from '../ocs/status.js';
 import type { ReleaseProfile } from '../releases/profile.js';
 import { toPhpJson } from '../ocs/json.js';
+import { randomChunk } from './randomPool.js';
 import { parsePhpQuery } from './requestParams.js';
 
 /** Sent by the web server configuration on every answer. */
@@ -29,21 +29,15 @@ const CONTROLLER_HEADERS: Record<string, string> = {
 const REQUEST_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const REQUEST_ID_LENGTH = 20;
 
-/** Random bytes drawn in bulk: one randomBytes call per 200 request ids instead of one each (a hot-path cost). */
-const randomPool = { bytes: Buffer.alloc(0), used: 0 };
-
 function requestId(): string {
-  if (randomPool.used + REQUEST_ID_LENGTH > randomPool.bytes.length) {
-    randomPool.bytes = randomBytes(REQUEST_ID_LENGTH * 200);
-    randomPool.used = 0;
-  }
+  const bytes = randomChunk(REQUEST_ID_LENGTH);
   let id = '';
-  for (let i = 0; i < REQUEST_ID_LENGTH; i++) id += REQUEST_ID_ALPHABET[randomPool.bytes[randomPool.used++] % REQUEST_ID_ALPHABET.length];
+  for (const byte of bytes) id += REQUEST_ID_ALPHABET[byte % REQUEST_ID_ALPHABET.length];
   return id;
 }
 
 function frameworkCsp(): string {
-  const nonce = randomBytes(32).toString('base64');
+  const nonce = randomChunk(32).toString('base64');
   return `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; frame-src *; img-src * data: blob:; font-src 'self' data:; media-src *; connect-src *; object-src 'none'; base-uri 'self';`;
 }
 

@@ -28,10 +28,10 @@ import {
   type AnswerContext,
   type OcsOutcome,
 } from './answers.js';
-import { authenticate, type AuthMethod } from './auth.js';
+import { authenticate, type AuthMethod, type AuthOutcome } from './auth.js';
 import { bindParameters } from './bindParameters.js';
-import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, parseParams, readBody } from './requestParams.js';
-import type { RouteTable } from './routeTable.js';
+import { absentBody, BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, parseParams, readBody, type ParsedParams } from './requestParams.js';
+import type { RouteMatch, RouteTable } from './routeTable.js';
 
 export const NOT_FOUND_MESSAGE =
   'Invalid query, please check the syntax. API specifications are here: http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n';
@@ -136,15 +136,22 @@ export function createOcsHandler(
     if (ctx.log.wantsBody) captureBody(res, draft);
     // What ocs/v1.php's catch-all answers in: the request's version and format once they are read.
     const frame: ErrorFrame = { answer: { version: 2, profile: ctx.profile, negotiated: 'xml', frameworkFormat: 'xml' }, draft };
-    handleOcs(ctx, req, res, frame, limits)
-      .catch((error: unknown) => {
-        if (res.headersSent || res.destroyed) return;
-        // ocs/v1.php catches every Throwable: ApiHelper::respond(996) in the request's version and format.
-        noteOutcome(draft, writeFrameworkAnswer(res, frame.answer, 996, INTERNAL_ERROR_MESSAGE));
-        draft.refusal = refusals.unexpected(error);
-        process.emitWarning(`ocs-mock: unexpected error: ${(error as Error).stack ?? String(error)}`);
-      })
-      .finally(() => settle(ctx, draft, res));
+    const fail = (error: unknown) => {
+      if (res.headersSent || res.destroyed) return;
+      // ocs/v1.php catches every Throwable: ApiHelper::respond(996) in the request's version and format.
+      noteOutcome(draft, writeFrameworkAnswer(res, frame.answer, 996, INTERNAL_ERROR_MESSAGE));
+      draft.refusal = refusals.unexpected(error);
+      process.emitWarning(`ocs-mock: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    };
+    let pending: Promise<void> | void = undefined;
+    try {
+      pending = handleOcs(ctx, req, res, frame, limits);
+    } catch (error) {
+      fail(error);
+    }
+    // Most requests (no body to wait for, no scenario that waits) are answered before this returns.
+    if (pending) pending.catch(fail).finally(() => settle(ctx, draft, res));
+    else settle(ctx, draft, res);
   };
 }
 
@@ -159,13 +166,11 @@ export function isOcsUrl(url: string): boolean {
   return OCS_ENTRY.test(splitUrl(url).rawPath.replace(/\/{2,}/g, '/'));
 }
 
-async function handleOcs(
-  ctx: PipelineContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  frame: ErrorFrame,
-  limits: PipelineLimits,
-): Promise<void> {
+/**
+ * The pipeline in stages; a stage that must wait (a body to read, a multipart body, a scenario that
+ * delays) returns a promise, the others run on at once.
+ */
+function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: ServerResponse, frame: ErrorFrame, limits: PipelineLimits): Promise<void> | void {
   const { draft } = frame;
   const url = req.url ?? '/';
   const method = (req.method ?? 'GET').toUpperCase();
@@ -184,15 +189,41 @@ async function handleOcs(
   const pathInfo = entry[2] && entry[2] !== '/' ? decodePath(entry[2]) : '';
   draft.version = version;
   draft.path = pathInfo;
-  let body: Buffer;
-  try {
-    body = await readBody(req, limits.maxBodyBytes);
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    draft.refusal = refusals.bodyTooLarge(error.limit);
-    return writeBodyTooLarge(res, error.limit);
-  }
-  const { params, malformedJson } = await parseParams(method, req.headers['content-type'] ?? '', rawQuery, body);
+  const request: Received = { ctx, req, res, frame, method, version, pathInfo, url, rawQuery, entry };
+  const absent = absentBody(req);
+  if (absent) return withBody(request, absent);
+  return readBody(req, limits.maxBodyBytes).then(
+    (body) => withBody(request, body),
+    (error: unknown) => {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      draft.refusal = refusals.bodyTooLarge(error.limit);
+      writeBodyTooLarge(res, error.limit);
+    },
+  );
+}
+
+/** A request whose entry point is known, on its way through the stages. */
+interface Received {
+  ctx: PipelineContext;
+  req: IncomingMessage;
+  res: ServerResponse;
+  frame: ErrorFrame;
+  method: string;
+  version: OcsVersion;
+  pathInfo: string;
+  url: string;
+  rawQuery: string;
+  entry: RegExpExecArray;
+}
+
+function withBody(received: Received, body: Buffer): Promise<void> | void {
+  const parsed = parseParams(received.method, received.req.headers['content-type'] ?? '', received.rawQuery, body);
+  return parsed instanceof Promise ? parsed.then((params) => withParams(received, params)) : withParams(received, parsed);
+}
+
+function withParams(received: Received, { params, malformedJson }: ParsedParams): Promise<void> | void {
+  const { ctx, req, res, frame, method, version, pathInfo, url, rawQuery } = received;
+  const { draft } = frame;
   draft.params = params;
   const { state, profile } = ctx;
   const answer: AnswerContext = {
@@ -218,12 +249,38 @@ async function handleOcs(
     maintenance: () => noteOutcome(draft, writeMaintenanceAnswer(res, answer, rawQuery)),
   };
   const request: OcsRequest = { method, version, path: pathInfo, url, headers: req.headers, params, actor, operationId };
+  const routed: Routed = { received, answer, respond, params, malformedJson, auth, actor, match, operationId };
   // Scenarios come first: on a real server maintenance mode answers before anyone logs in.
   const intercepted = ctx.scenarios.intercept(request, res, respond);
-  if (intercepted === true || (intercepted !== false && (await intercepted))) {
+  if (intercepted === false) return dispatch(routed);
+  if (intercepted === true) {
     draft.rule = request.answeredBy ?? null;
     return;
   }
+  return intercepted.then((answered) => {
+    if (!answered) return dispatch(routed);
+    draft.rule = request.answeredBy ?? null;
+  });
+}
+
+/** A request logged in and routed, that no scenario answered. */
+interface Routed {
+  received: Received;
+  answer: AnswerContext;
+  respond: Responder;
+  params: Params;
+  malformedJson: boolean;
+  auth: AuthOutcome;
+  actor: User | null;
+  match: RouteMatch;
+  operationId: string | null;
+}
+
+function dispatch(routed: Routed): void {
+  const { received, answer, respond, params, malformedJson, auth, actor, match, operationId } = routed;
+  const { ctx, req, res, frame, method, pathInfo, url, entry } = received;
+  const { draft } = frame;
+  const { state, profile } = ctx;
   // 32+ rethrow a JSON decoding error before login and routing; older releases ignore the body.
   if (malformedJson && profile.malformedJson === 'error') {
     draft.refusal = refusals.malformedJson;

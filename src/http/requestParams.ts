@@ -41,16 +41,22 @@ export class BodyTooLargeError extends Error {
  * Beyond `maxBytes` (the mock protecting itself) reading stops and BodyTooLargeError is thrown: a
  * truncated body never reaches the pipeline.
  */
+/**
+ * HTTP/1.1 (RFC 9112 §6.3): without Content-Length or Transfer-Encoding there is no body, so there is
+ * nothing to wait for (most GETs); the stream is drained for the connection's next request.
+ * Undefined when the request has a body to read.
+ */
+export function absentBody(req: IncomingMessage): Buffer | undefined {
+  const { headers } = req;
+  if (req.destroyed || headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && Number(headers['content-length']) !== 0)) return undefined;
+  req.resume();
+  return NO_BODY;
+}
+
 export function readBody(req: IncomingMessage, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (declared > maxBytes) return Promise.reject(new BodyTooLargeError(maxBytes));
   if (req.destroyed) return Promise.reject(new Error('the client closed the connection before the body ended'));
-  // HTTP/1.1 (RFC 9112 §6.3): without Content-Length or Transfer-Encoding there is no body; its end
-  // needs no waiting (most GETs; the stream is drained for the connection's next request).
-  if (req.headers['transfer-encoding'] === undefined && (req.headers['content-length'] === undefined || declared === 0)) {
-    req.resume();
-    return Promise.resolve(NO_BODY);
-  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -137,7 +143,7 @@ function parseQueryString(text: string): Params {
  * Query string, then the form body (urlencoded or multipart for POST, urlencoded for PUT, PATCH and
  * DELETE: what PHP and Request::decodeContent read), then a JSON body for any method.
  */
-export async function parseParams(method: string, contentType: string, rawQuery: string, body: Buffer): Promise<ParsedParams> {
+export function parseParams(method: string, contentType: string, rawQuery: string, body: Buffer): ParsedParams | Promise<ParsedParams> {
   const params = parseQueryString(rawQuery);
   if (JSON_CONTENT_TYPE.test(contentType)) {
     const text = body.toString('utf8');
@@ -156,7 +162,10 @@ export async function parseParams(method: string, contentType: string, rawQuery:
   const isForm = contentType.includes('application/x-www-form-urlencoded');
   if (method === 'POST') {
     if (isForm) Object.assign(params, parsePhpQuery(body.toString('utf8')));
-    else if (contentType.startsWith('multipart/form-data')) Object.assign(params, await parseMultipart(contentType, body));
+    // Only multipart is read asynchronously (busboy streams): the rest answers without a microtask.
+    else if (contentType.startsWith('multipart/form-data')) {
+      return parseMultipart(contentType, body).then((fields) => ({ params: Object.assign(params, fields), malformedJson: false }));
+    }
   } else if (method !== 'GET' && isForm) {
     Object.assign(params, parsePhpQuery(body.toString('utf8')));
   }

@@ -36,8 +36,26 @@ function distance(requestSegments: string[], template: string): number {
 
 const describe = (route: RouteDefinition): string => `${route.method} ${route.path}`;
 
-/** The (up to) `limit` route templates closest to a path nobody routes, same method first on a tie. */
-export function nearestRoutes(routes: RouteTable, method: string, path: string, limit = 3): string[] {
+/** Answers per route table for the last paths asked: a client that repeats a wrong path pays once. */
+const remembered = new WeakMap<RouteTable, Map<string, string[]>>();
+const REMEMBERED_PATHS = 256;
+
+/** The (up to) 3 route templates closest to a path nobody routes, same method first on a tie. */
+export function nearestRoutes(routes: RouteTable, method: string, path: string): string[] {
+  let known = remembered.get(routes);
+  if (!known) remembered.set(routes, (known = new Map()));
+  const key = `${method} ${path}`;
+  let nearest = known.get(key);
+  if (!nearest) {
+    nearest = Object.freeze(computeNearest(routes, method, path, 3)) as string[];
+    if (key.length > 512) return nearest;
+    if (known.size >= REMEMBERED_PATHS) known.delete(known.keys().next().value!);
+    known.set(key, nearest);
+  }
+  return nearest;
+}
+
+function computeNearest(routes: RouteTable, method: string, path: string, limit: number): string[] {
   const sent = segments(path);
   const scored = routes.definitions.map((route) => ({
     route,

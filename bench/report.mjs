@@ -56,14 +56,21 @@ export function scaleTable(scale) {
   const users = scale.users.toLocaleString('en-US');
   const groups = scale.groups.toLocaleString('en-US');
   const rows = [
-    [`start-up to first 200, \`--users ${scale.users}\` alone`, format.ms(scale.usersOnly.startMs), `<= ${TARGETS.scaleStartMs / 1000} s`, verdict(scale.usersOnly.startMs <= TARGETS.scaleStartMs)],
-    [`RSS after start-up, \`--users ${scale.users}\` alone`, format.mb(scale.usersOnly.rssBytes), `<= ${format.mb(TARGETS.scaleRssBytes)}`, verdict(scale.usersOnly.rssBytes <= TARGETS.scaleRssBytes)],
-    [`start-up to first 200, ${users} users + ${groups} groups`, format.ms(scale.full.startMs), '-', '-'],
-    [`RSS after start-up, ${users} users + ${groups} groups`, format.mb(scale.full.rssBytes), '-', '-'],
+    [`start-up to first 200, \`--users ${scale.users}\` alone`, format.ms(scale.usersOnly.startMs), '', `<= ${TARGETS.scaleStartMs / 1000} s`, verdict(scale.usersOnly.startMs <= TARGETS.scaleStartMs)],
+    [`RSS after start-up, \`--users ${scale.users}\` alone`, format.mb(scale.usersOnly.rssBytes), '', `<= ${format.mb(TARGETS.scaleRssBytes)}`, verdict(scale.usersOnly.rssBytes <= TARGETS.scaleRssBytes)],
+    [`start-up to first 200, ${users} users + ${groups} groups`, format.ms(scale.full.startMs), '', '-', '-'],
+    [`RSS after start-up, ${users} users + ${groups} groups`, format.mb(scale.full.rssBytes), '', '-', '-'],
   ];
   for (const entry of Object.values(scale.cpu)) {
-    rows.push([`server CPU per request: ${entry.label} (${entry.requests} sequential)`, format.ms(entry.ms), `< ${TARGETS.cpuMs} ms`, verdict(entry.ms < TARGETS.cpuMs)]);
+    const judged = entry.key !== 'floor';
+    rows.push([
+      `server CPU per request: ${entry.label} (${entry.requests} sequential)`,
+      format.ms(entry.ms),
+      format.ms(entry.small),
+      judged ? `< ${TARGETS.cpuMs} ms` : '-',
+      judged ? verdict(entry.ms < TARGETS.cpuMs) : '-',
+    ]);
   }
-  rows.push([`search \`users?search=an&limit=25\` p99, 10 connections`, format.ms(scale.search.p99Ms), `<= ${TARGETS.searchP99Ms} ms`, verdict(scale.search.p99Ms <= TARGETS.searchP99Ms)]);
-  return markdownTable([`large store: ${users} users + ${groups} groups (groups by ${scale.groupsFrom})`, 'ocs-mock', 'target', 'verdict'], rows);
+  rows.push([`search \`users?search=an&limit=25\` p99, 10 connections`, format.ms(scale.search.p99Ms), '', `<= ${TARGETS.searchP99Ms} ms`, verdict(scale.search.p99Ms <= TARGETS.searchP99Ms)]);
+  return markdownTable([`large store: ${users} users + ${groups} groups (groups by ${scale.groupsFrom})`, 'ocs-mock', 'default fixture', 'target', 'verdict'], rows);
 }

@@ -61,6 +61,19 @@ export async function cpuPerRequest(server, path) {
   }
 }
 
+/** A request that does no work: what one request costs on this machine (wake-ups, HTTP parsing, the socket). */
+export const FLOOR_CASE = { key: 'floor', label: 'GET /status.php (no work: the floor of one request)', path: '/status.php' };
+
+/** The same request shapes on the default fixture: cost that grows with the store shows as a difference. */
+export function smallCases() {
+  return [
+    { key: 'userDetails', path: '/ocs/v2.php/cloud/users/alice?format=json' },
+    { key: 'usersPage', path: '/ocs/v2.php/cloud/users?limit=25&format=json' },
+    { key: 'groupsPage', path: '/ocs/v2.php/cloud/groups?limit=25&format=json' },
+    { key: 'floor', path: FLOOR_CASE.path },
+  ];
+}
+
 /** The cases measured on the large store: pages from the middle of the lists, and a user from there. */
 export async function scaleCases(server) {
   const users = Math.floor(SCALE_USERS / 2);
@@ -71,6 +84,7 @@ export async function scaleCases(server) {
     { key: 'userDetails', label: `GET /cloud/users/{id} (a generated user)`, path: `/ocs/v2.php/cloud/users/${encodeURIComponent(userId)}?format=json` },
     { key: 'usersPage', label: `GET /cloud/users?limit=25&offset=${users}`, path: `/ocs/v2.php/cloud/users?limit=25&offset=${users}&format=json` },
     { key: 'groupsPage', label: `GET /cloud/groups?limit=25&offset=${groups}`, path: `/ocs/v2.php/cloud/groups?limit=25&offset=${groups}&format=json` },
+    FLOOR_CASE,
   ];
 }
 

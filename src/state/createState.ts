@@ -17,7 +17,7 @@ function toSeconds(value: number | string | undefined): number {
 
 function userFromFixture(entry: FixtureUser): User {
   const user = newUser(entry.id, entry.password);
-  user.appPasswords = [...(entry.appPasswords ?? [])];
+  if (entry.appPasswords) user.appPasswords = entry.appPasswords;
   user.displayname = entry.displayname ?? null;
   user.email = entry.email ?? null;
   user.additionalMail = (entry.additionalMail ?? []).map((address) => ({ address, scope: 'v2-local', verified: true }));
@@ -27,7 +27,7 @@ function userFromFixture(entry: FixtureUser): User {
   user.language = entry.language ?? 'en';
   user.locale = entry.locale ?? '';
   user.timezone = entry.timezone ?? '';
-  user.managers = entry.manager ? [entry.manager] : [];
+  if (entry.manager) user.managers = [entry.manager];
   user.lastLogin = toSeconds(entry.lastLogin);
   user.firstLogin = entry.firstLogin === undefined ? user.lastLogin : toSeconds(entry.firstLogin);
   // Whoever has logged in has a home folder; the fixture's usedBytes is what it holds.

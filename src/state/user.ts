@@ -19,6 +19,8 @@ export function defaultScope(property: string): Scope {
   return property === 'displayname' || property === 'email' || property === 'avatar' ? 'v2-federated' : 'v2-local';
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
  * An account as the state stores it: the indexed fields are accessors that tell the watching state
  * (set by its user map, ./accounts.ts); the others are plain fields. Lists handed in are copied and
@@ -47,8 +49,8 @@ export class StoredUser implements User {
   #email: string | null = null;
   #enabled = true;
   #lastLogin = 0;
-  #managers: readonly string[] = Object.freeze([]);
-  #appPasswords: readonly string[] = Object.freeze([]);
+  #managers: readonly string[] = NONE;
+  #appPasswords: readonly string[] = NONE;
   #watcher: AccountWatcher | null = null;
 
   constructor(

@@ -2,10 +2,13 @@ import type { State, User } from './model.js';
 
 /** Accounts found by what a login or a deletion names, without a scan of every account. */
 export interface LookupIndex {
-  /** oc_users.uid_lower: ids are unique ignoring case (fixture validation refuses others). */
+  /**
+   * oc_users.uid_lower for the ids that are not lower case already (the others are their own key
+   * in State.users); ids are unique ignoring case (fixture validation refuses others).
+   */
   readonly byLowerId: Map<string, User>;
-  /** Lower-cased e-mail -> the accounts that have it. */
-  readonly byEmail: Map<string, Set<User>>;
+  /** Lower-cased e-mail -> the accounts that have it (an array: nearly always one). */
+  readonly byEmail: Map<string, User[]>;
   /** App password -> its accounts (fixture validation lets one account have each). */
   readonly byToken: Map<string, Set<User>>;
   /** Manager id -> the ids of the accounts that name it. */
@@ -28,9 +31,23 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   if (values.size === 0) map.delete(key);
 }
 
+function listIn(map: Map<string, User[]>, key: string, user: User): void {
+  const users = map.get(key);
+  if (!users) map.set(key, [user]);
+  else if (!users.includes(user)) users.push(user);
+}
+
+function unlistIn(map: Map<string, User[]>, key: string, user: User): void {
+  const users = map.get(key);
+  const at = users ? users.indexOf(user) : -1;
+  if (at === -1) return;
+  if (users!.length === 1) map.delete(key);
+  else users!.splice(at, 1);
+}
+
 export function lookUpEmail(lookups: LookupIndex, user: User, old: string | null): void {
-  if (old !== null) removeFrom(lookups.byEmail, old.toLowerCase(), user);
-  if (user.email !== null) addTo(lookups.byEmail, user.email.toLowerCase(), user);
+  if (old !== null) unlistIn(lookups.byEmail, old.toLowerCase(), user);
+  if (user.email !== null) listIn(lookups.byEmail, user.email.toLowerCase(), user);
 }
 
 export function lookUpTokens(lookups: LookupIndex, user: User, old: readonly string[]): void {
@@ -46,17 +63,17 @@ export function lookUpManagers(lookups: LookupIndex, user: User, old: readonly s
 /** A stored account becomes findable. */
 export function addLookups(lookups: LookupIndex, user: User): void {
   const lower = user.id.toLowerCase();
-  if (!lookups.byLowerId.has(lower)) lookups.byLowerId.set(lower, user);
+  if (lower !== user.id && !lookups.byLowerId.has(lower)) lookups.byLowerId.set(lower, user);
   lookUpEmail(lookups, user, null);
-  lookUpTokens(lookups, user, []);
-  lookUpManagers(lookups, user, []);
+  if (user.appPasswords.length > 0) lookUpTokens(lookups, user, []);
+  if (user.managers.length > 0) lookUpManagers(lookups, user, []);
 }
 
 /** A deleted account is found no more (those naming it as manager keep the name). */
 export function removeLookups(lookups: LookupIndex, user: User): void {
   const lower = user.id.toLowerCase();
   if (lookups.byLowerId.get(lower) === user) lookups.byLowerId.delete(lower);
-  if (user.email !== null) removeFrom(lookups.byEmail, user.email.toLowerCase(), user);
+  if (user.email !== null) unlistIn(lookups.byEmail, user.email.toLowerCase(), user);
   for (const token of user.appPasswords) removeFrom(lookups.byToken, token, user);
   for (const manager of user.managers) removeFrom(lookups.managed, manager, user.id);
 }
@@ -69,13 +86,14 @@ export function removeLookups(lookups: LookupIndex, user: User): void {
 export function findUser(state: State, id: string): User | undefined {
   const exact = state.users.get(id);
   if (exact || id === '') return exact;
-  return state.lookups.byLowerId.get(id.toLowerCase());
+  const lower = id.toLowerCase();
+  return state.users.get(lower) ?? state.lookups.byLowerId.get(lower);
 }
 
 /** The one account with this e-mail address (compared ignoring case); none when several have it. */
 export function findByEmail(state: State, email: string): User | undefined {
   const owners = state.lookups.byEmail.get(email.toLowerCase());
-  return owners?.size === 1 ? owners.values().next().value : undefined;
+  return owners?.length === 1 ? owners[0] : undefined;
 }
 
 /** The account holding this app password (the first stored, should several). */

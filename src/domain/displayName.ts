@@ -1,7 +1,6 @@
 import { OcsError } from '../ocs/OcsError.js';
 import { isPhpEmpty } from '../ocs/php.js';
-import { storeDisplayName } from '../state/listIndex.js';
-import type { State, User } from '../state/model.js';
+import type { User } from '../state/model.js';
 
 /** User::getDisplayName: the stored name, trimmed, or the id when none (or an empty() one) is stored. */
 export function displayNameOf(user: User): string {
@@ -14,9 +13,9 @@ export function displayNameOf(user: User): string {
  * account without a stored name keeps none when given its own id); the Database backend refuses
  * more than 64 characters (mb_strlen) with 'Invalid displayname'.
  */
-export function setDisplayName(state: State, user: User, value: string): void {
+export function setDisplayName(user: User, value: string): void {
   const name = value.trim();
   if (isPhpEmpty(name) || name === displayNameOf(user)) return;
   if ([...name].length > 64) throw new OcsError(101, 'Invalid displayname');
-  storeDisplayName(state, user, name);
+  user.displayname = name;
 }

@@ -1,4 +1,3 @@
-import { insertGroup, removeGroup } from '../state/accounts.js';
 import { disabledMembersOf } from '../state/memberships.js';
 import { createHash } from 'node:crypto';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
@@ -107,7 +106,7 @@ export function addGroup(ctx: AuthenticatedContext<{ groupid: string; displaynam
   if (ctx.state.groups.has(gid)) throw new OcsError(103, 'Not supported by backend');
   // Group::setDisplayName ignores an empty name; the backend stored the name as display name.
   const shown = phpTrim(displayname) || name;
-  insertGroup(ctx.state, { id: gid, displayname: shown, members: new Set(), subadmins: new Set() });
+  ctx.state.groups.set(gid, { id: gid, displayname: shown, members: new Set(), subadmins: new Set() });
   return [];
 }
 
@@ -129,7 +128,7 @@ export function deleteGroup(ctx: AuthenticatedContext<{ groupId: string }>): Php
   const gid = urldecode(ctx.args.groupId);
   if (!ctx.state.groups.has(gid)) throw new OcsError(101);
   if (gid === ADMIN_GROUP) throw new OcsError(102);
-  removeGroup(ctx.state, gid);
+  ctx.state.groups.delete(gid);
   return [];
 }
 

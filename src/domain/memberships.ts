@@ -1,4 +1,3 @@
-import { joinGroup, leaveGroup } from '../state/memberships.js';
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
@@ -47,7 +46,7 @@ export function addToGroup(ctx: AuthenticatedContext<{ userId: string; groupid: 
   if (!group) throw new OcsError(102);
   if (!state.users.has(uid)) throw new OcsError(103);
   if (!isAdmin(state, actor.id) && !isSubAdminOfGroup(state, actor.id, gid)) throw new OcsError(104);
-  joinGroup(state, gid, uid);
+  group.members.add(uid);
   return [];
 }
 
@@ -69,6 +68,6 @@ export function removeFromGroup(ctx: AuthenticatedContext<{ userId: string; grou
     const shared = groupsOf(state, uid).filter((id) => isSubAdminOfGroup(state, actor.id, id));
     if (shared.length <= 1) throw new OcsError(105, messageOf(ctx.profile, 'removeFromLastSubAdminGroup'));
   }
-  leaveGroup(state, gid, uid);
+  group.members.delete(uid);
   return [];
 }

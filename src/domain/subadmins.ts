@@ -2,7 +2,6 @@ import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import { ADMIN_GROUP } from '../state/model.js';
-import { grantSubAdmin, revokeSubAdmin } from '../state/subAdminRights.js';
 import { isAdmin, subAdminGroupsOf } from './access.js';
 import type { AuthenticatedContext } from './context.js';
 import { groupDetails } from './groups.js';
@@ -31,7 +30,7 @@ export function addSubAdmin(ctx: AuthenticatedContext<{ userId: string; groupid:
   if (!ctx.state.users.has(uid)) throw new OcsError(101, 'User does not exist');
   if (!group) throw new OcsError(102, 'Group does not exist');
   if (group.id === ADMIN_GROUP) throw new OcsError(103, messageOf(ctx.profile, 'subAdminOfAdminGroup'));
-  grantSubAdmin(ctx.state, gid, uid);
+  group.subadmins.add(uid);
   return [];
 }
 
@@ -42,6 +41,6 @@ export function removeSubAdmin(ctx: AuthenticatedContext<{ userId: string; group
   if (!ctx.state.users.has(uid)) throw new OcsError(101, 'User does not exist');
   if (!group) throw new OcsError(101, 'Group does not exist');
   if (!group.subadmins.has(uid)) throw new OcsError(102, messageOf(ctx.profile, 'notSubAdminOfGroup'));
-  revokeSubAdmin(ctx.state, gid, uid);
+  group.subadmins.delete(uid);
   return [];
 }

@@ -1,6 +1,7 @@
 import { InternalServerError } from '../ocs/OcsError.js';
 import { isPhpEmpty } from '../ocs/php.js';
 import { matchesNeedle } from '../state/listIndex.js';
+import { membersById } from '../state/groupSets.js';
 import type { Group, State, User } from '../state/model.js';
 import { asciiLower, compareText } from '../state/textOrder.js';
 import { displayNameOf } from './displayName.js';
@@ -10,11 +11,6 @@ import { arraySlice, sqlPage } from './paging.js';
  * The queries of Nextcloud's database user and group backends that list accounts, with their
  * orders and paging (OC\User\Database, OC\User\Manager, OC\Group\Database, OC\Group\Manager).
  */
-
-/** ILIKE '%search%' on the id, the stored display name and the e-mail address. */
-export function matchesSearch(state: State, user: User, search: string): boolean {
-  return matchesNeedle(state, user, search.toLowerCase());
-}
 
 /** Sorts by a key computed once per user. */
 function sortByKey<K>(users: User[], key: (user: User) => K, compare: (a: K, b: K) => number): User[] {
@@ -27,11 +23,6 @@ function sortByKey<K>(users: User[], key: (user: User) => K, compare: (a: K, b: 
 /** PHP sort(SORT_STRING | SORT_FLAG_CASE) and strcasecmp on ids. */
 export function byIdCaseInsensitive(users: User[]): User[] {
   return sortByKey(users, (user) => asciiLower(user.id), compareText);
-}
-
-/** SQL `ORDER BY uid`: byte order, case-sensitive. */
-export function byIdBinary(users: User[]): User[] {
-  return sortByKey(users, (user) => user.id, compareText);
 }
 
 /**
@@ -87,7 +78,21 @@ export type GroupSearchOrder = 'uid_lower' | 'uid';
 
 /** Group\Database::searchInGroup without a search term: the members by id (`ORDER BY g.uid`, byte order); a limit of -1 means none. */
 export function groupMembers(state: State, group: Group, limit: number, offset: number): User[] {
-  return sqlPage(byIdBinary([...group.members].map((uid) => state.users.get(uid)!)), limit, offset);
+  const members = membersById(group);
+  const ids = limit >= 0 && offset >= 0 ? members.slice(offset, offset + limit) : sqlPage(members.slice(), limit, offset);
+  return ids.map((uid) => state.users.get(uid)!);
+}
+
+/** The members matching `needle` (lower-cased) in id order, as far as a page from `offset` of `limit` reaches. */
+function matchingMembersById(state: State, group: Group, needle: string, limit: number, offset: number): User[] {
+  const wanted = limit >= 0 && offset >= 0 ? offset + limit : Infinity;
+  const found: User[] = [];
+  for (const uid of membersById(group)) {
+    if (found.length >= wanted) break;
+    const user = state.users.get(uid)!;
+    if (matchesNeedle(state, user, needle)) found.push(user);
+  }
+  return found;
 }
 
 /**
@@ -96,8 +101,9 @@ export function groupMembers(state: State, group: Group, limit: number, offset: 
  */
 export function searchInGroup(state: State, group: Group, search: string, limit: number, offset: number, order: GroupSearchOrder): User[] {
   if (search === '') return groupMembers(state, group, limit, offset);
-  const members = [...group.members].map((uid) => state.users.get(uid)!).filter((user) => matchesSearch(state, user, search));
-  return sqlPage(order === 'uid' ? byIdBinary(members) : byIdCaseInsensitive(members), limit, offset);
+  const needle = search.toLowerCase();
+  if (order === 'uid') return sqlPage(matchingMembersById(state, group, needle, limit, offset), limit, offset);
+  return sqlPage(byIdCaseInsensitive(matchingMembersById(state, group, needle, -1, 0)), limit, offset);
 }
 
 /**
@@ -116,15 +122,73 @@ export function displayNamesInGroup(state: State, group: Group, search: string, 
     // max_execution_time ends it, if set). The mock answers as an uncaught error instead.
     throw new InternalServerError('displayNamesInGroup never ends with a limit of 0 and an offset');
   }
-  const rows = new DisplayNameRows(state, term);
+  const length = limit === -1 ? null : limit;
+  if (chunkSize <= 0) {
+    const found = chunkedMembers(state, group, term, chunkSize, Infinity);
+    // A negative size reads every row at once; a second chunk's negative offset makes DBAL throw.
+    if (chunkSize < 0 && found.length < chunkSize + offset) sqlPage([], chunkSize, chunkSize);
+    return arraySlice(found, offset, length);
+  }
+  if (limit !== null && limit >= 1 && offset >= 0) {
+    // Only the first offset + limit found count: the loop stops no earlier (chunkSize >= limit).
+    const wanted = offset + limit;
+    const members = group.members.size;
+    if (chunkSize + (wanted * state.users.size) / Math.max(members, 1) < members) {
+      return chunkedMembers(state, group, term, chunkSize, wanted).slice(offset, wanted);
+    }
+    return membersByDisplayName(state, group, term, chunkSize, wanted).slice(offset, wanted);
+  }
+  return arraySlice(chunkedMembers(state, group, term, chunkSize, chunkSize + offset), offset, length);
+}
+
+/**
+ * The loop of Group\Manager::displayNamesInGroup: chunks of `chunkSize` search rows, each re-sorted
+ * by the names shown, their group members kept, until `enough` are found or the rows end. Only the
+ * members are re-sorted: a stable sort, then keeping members, keeps them in the same order as
+ * keeping them, then sorting. A chunk size of 0 or less reads one chunk, as sqlPage does.
+ */
+function chunkedMembers(state: State, group: Group, term: string, chunkSize: number, enough: number, members = Infinity): User[] {
+  const needle = term.toLowerCase();
   const found: User[] = [];
-  let chunkOffset = 0;
-  let chunk: User[];
-  do {
-    // Manager::searchDisplayName(term, chunkSize, chunkOffset)
-    chunk = byShownDisplayName(displayNamesPage(rows, chunkSize, chunkOffset));
-    for (const user of chunk) if (group.members.has(user.id)) found.push(user);
-    chunkOffset += chunkSize;
-  } while (found.length < chunkSize + offset && chunk.length >= chunkSize);
-  return arraySlice(found, offset, limit === -1 ? null : limit);
+  let chunk: User[] = [];
+  let rows = 0;
+  let left = members;
+  if (chunkSize === 0) return found;
+  for (const { user } of state.lists.byDisplayName) {
+    if (!matchesNeedle(state, user, needle)) continue;
+    if (group.members.has(user.id)) {
+      chunk.push(user);
+      left--;
+    }
+    if (++rows === chunkSize || left === 0) {
+      // No member is left in the rows to come: the loop finds nothing more.
+      found.push(...byShownDisplayName(chunk));
+      if (found.length >= enough || left === 0) return found;
+      chunk = [];
+      rows = 0;
+    }
+  }
+  found.push(...byShownDisplayName(chunk));
+  return found;
+}
+
+/** The name is shown as stored: re-sorting by the name shown cannot move the account. */
+function shownAsStored(user: User): boolean {
+  return user.displayname !== null && displayNameOf(user) === user.displayname;
+}
+
+/**
+ * The same answer found from the group's members alone (a small group in a large store): when each
+ * matching member's name is shown as stored, re-sorting a chunk by the names shown keeps the search
+ * order (lower(displayname), uid_lower), so the members found are the matching members in that order.
+ */
+function membersByDisplayName(state: State, group: Group, term: string, chunkSize: number, enough: number): User[] {
+  const needle = term.toLowerCase();
+  const matching: User[] = [];
+  for (const uid of group.members) {
+    const user = state.users.get(uid);
+    if (user && matchesNeedle(state, user, needle)) matching.push(user);
+  }
+  if (!matching.every(shownAsStored)) return chunkedMembers(state, group, term, chunkSize, enough, matching.length);
+  return sortByKey(matching, (user) => state.lists.named.get(user.id)!.key, compareText);
 }

@@ -42,7 +42,7 @@ function quotaInfo(state: State, user: User, profile: ReleaseProfile): PhpValue 
  * The managers `actor` is shown: all stored ones up to 29; from 30 AUserData::getManagers, which
  * gives an admin all, a sub-admin those it can access, anyone else none.
  */
-function managersShown(state: State, profile: ReleaseProfile, actor: User, user: User): string[] {
+function managersShown(state: State, profile: ReleaseProfile, actor: User, user: User): readonly string[] {
   if (profile.userDetails.managers === 'stored' || isAdmin(state, actor.id)) return user.managers;
   if (!isSubAdmin(state, actor.id)) return [];
   return user.managers.filter((uid) => state.users.has(uid) && isUserAccessible(state, actor, uid));

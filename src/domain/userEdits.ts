@@ -105,7 +105,7 @@ export function editUser(ctx: AuthenticatedContext<{ userId: string; key: string
   switch (key) {
     case 'display':
     case 'displayname':
-      setDisplayName(state, target, value);
+      setDisplayName(target, value);
       break;
     case 'quota':
       target.quota = normaliseQuota(state, profile, value);

@@ -1,6 +1,5 @@
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
-import { storeEnabled } from '../state/memberships.js';
 import { canManageUser } from './access.js';
 import type { AuthenticatedContext } from './context.js';
 
@@ -10,7 +9,7 @@ function setEnabled(ctx: AuthenticatedContext<{ userId: string }>, enabled: bool
   const target = ctx.state.users.get(uid);
   if (!target || uid === ctx.actor.id) throw new OcsError(101);
   if (!canManageUser(ctx.state, ctx.actor, uid)) throw new OcsError(998);
-  storeEnabled(ctx.state, uid, enabled);
+  target.enabled = enabled;
   return [];
 }
 

@@ -1,11 +1,9 @@
-import { joinGroup, leaveGroup } from '../state/memberships.js';
-import { storeDisplayName } from '../state/listIndex.js';
-import { grantSubAdmin, revokeSubAdmin } from '../state/subAdminRights.js';
 import { OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import type { ReleaseProfile } from '../releases/profile.js';
 import { ADMIN_GROUP, type State, type User } from '../state/model.js';
-import { isAdmin, isUserAccessible } from './access.js';
+import { administeredGroups } from '../state/subAdminRights.js';
+import { groupsOf, isAdmin, isUserAccessible } from './access.js';
 import { isValidEmail } from './accountProperties.js';
 import type { AuthenticatedContext } from './context.js';
 import type { PhpArray } from './phpRules.js';
@@ -58,7 +56,7 @@ function refusals(state: State, profile: ReleaseProfile, fields: Fields, actorIs
 function apply(state: State, target: User, fields: Fields): void {
   if (fields.password !== null) target.password = fields.password;
   // User::setDisplayName ignores '': clearing means the id again.
-  if (fields.displayName !== null) storeDisplayName(state, target, fields.displayName !== '' ? fields.displayName : target.id);
+  if (fields.displayName !== null) target.displayname = fields.displayName !== '' ? fields.displayName : target.id;
   if (fields.email !== null) {
     const email = fields.email.trim().toLowerCase();
     target.email = email === '' ? null : email;
@@ -66,19 +64,16 @@ function apply(state: State, target: User, fields: Fields): void {
   if (fields.quota !== null) target.quota = fields.quota;
   if (fields.language !== null) target.language = fields.language;
   if (fields.manager !== null) target.managers = fields.manager === '' ? [] : [fields.manager];
+  // Leaves the groups not listed, then joins the listed ones in the order given (array_diff both ways).
   if (fields.groups !== null) {
     const wanted = new Set(fields.groups);
-    for (const group of state.groups.values()) {
-      if (wanted.has(group.id)) joinGroup(state, group.id, target.id);
-      else leaveGroup(state, group.id, target.id);
-    }
+    for (const gid of groupsOf(state, target.id)) if (!wanted.has(gid)) state.groups.get(gid)!.members.delete(target.id);
+    for (const gid of wanted) state.groups.get(gid)!.members.add(target.id);
   }
   if (fields.subadminGroups !== null) {
     const wanted = new Set(fields.subadminGroups.filter((gid) => gid !== ADMIN_GROUP));
-    for (const group of state.groups.values()) {
-      if (wanted.has(group.id)) grantSubAdmin(state, group.id, target.id);
-      else revokeSubAdmin(state, group.id, target.id);
-    }
+    for (const gid of [...administeredGroups(state, target.id)]) if (!wanted.has(gid)) state.groups.get(gid)!.subadmins.delete(target.id);
+    for (const gid of wanted) state.groups.get(gid)!.subadmins.add(target.id);
   }
 }
 

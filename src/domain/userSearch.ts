@@ -3,13 +3,7 @@ import { isAdmin, subAdminGroupsOf } from './access.js';
 import type { AuthenticatedContext, ListArgs } from './context.js';
 import { arraySlice, sqlPage } from './paging.js';
 import { matchesNeedle } from '../state/listIndex.js';
-import {
-  byIdBinary,
-  displayNamesInGroup,
-  matchesSearch,
-  searchInGroup,
-  searchUsers,
-} from './userBackend.js';
+import { displayNamesInGroup, searchInGroup, searchUsers } from './userBackend.js';
 
 /** Which accounts each user list endpoint lists, in Nextcloud's order and paging. */
 
@@ -44,7 +38,14 @@ export function disabledUserIds(ctx: AuthenticatedContext<DisabledListArgs>): st
   // `search` is an argument from 29.0.5 on (§4): the release's spec declares it, or it is not bound.
   const search = ctx.args.search ?? '';
   if (isAdmin(state, actor.id)) {
-    const disabled = byIdBinary([...state.users.values()].filter((user) => !user.enabled && matchesSearch(state, user, search)));
+    // The disabled order (state/listIndex.ts), walked as far as the slice reaches (all of it for negative values).
+    const needle = search.toLowerCase();
+    const wanted = offset >= 0 && limit !== null && limit >= 0 ? offset + limit : Infinity;
+    const disabled: User[] = [];
+    for (const user of state.lists.disabledById) {
+      if (disabled.length >= wanted) break;
+      if (matchesNeedle(state, user, needle)) disabled.push(user);
+    }
     return arraySlice(disabled, offset, limit).map((user) => user.id);
   }
   // 28.0.2 filters with `$user->isEnabled()`: its sub-admins get the enabled members.

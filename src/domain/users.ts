@@ -1,12 +1,9 @@
-import { insertUser, removeUser } from '../state/accounts.js';
-import { joinGroup } from '../state/memberships.js';
-import { grantSubAdmin } from '../state/subAdminRights.js';
 import { InternalServerError, OcsError } from '../ocs/OcsError.js';
 import type { PhpValue } from '../ocs/php.js';
 import { messageOf } from '../releases/messages.js';
 import type { ReleaseProfile } from '../releases/profile.js';
-import { newUser } from '../state/createState.js';
-import { findUser } from '../state/userLookup.js';
+import { newUser } from '../state/user.js';
+import { findUser, managedBy } from '../state/userLookup.js';
 import { canManageUser, isAdmin, isSubAdminOfGroup } from './access.js';
 import { setDisplayName } from './displayName.js';
 import { stringItems, type AuthenticatedContext, type ListArgs } from './context.js';
@@ -111,10 +108,10 @@ export function addUser(ctx: AuthenticatedContext<AddUserArgs>): PhpValue {
 
   const user = newUser(uid, password === '' ? `generated-${uid}-${Date.now()}` : password);
   // A display name editUser refuses deletes the new account again: it is checked before storing it.
-  if (displayName !== '') setDisplayName(state, user, displayName);
-  insertUser(state, user);
-  for (const gid of groups) joinGroup(state, gid, uid);
-  for (const gid of subadminGroups) grantSubAdmin(state, gid, uid);
+  if (displayName !== '') setDisplayName(user, displayName);
+  state.users.set(uid, user);
+  for (const gid of groups) state.groups.get(gid)?.members.add(uid);
+  for (const gid of subadminGroups) state.groups.get(gid)?.subadmins.add(uid);
   // addUser runs editUser for quota and language on the created account: a refusal answers with
   // editUser's code and leaves the account in place (recording users-get-users/after-failed-creates).
   if (quota !== '') user.quota = normaliseQuota(state, profile, quota);
@@ -144,8 +141,11 @@ export function deleteUser(ctx: AuthenticatedContext<{ userId: string }>): PhpVa
   if (!state.users.has(uid)) throw new OcsError(998);
   if (uid === actor.id) throw new OcsError(101);
   if (!canManageUser(state, actor, uid)) throw new OcsError(998);
-  removeUser(state, uid);
-  for (const user of state.users.values()) user.managers = user.managers.filter((id) => id !== uid);
+  state.users.delete(uid);
+  for (const managed of managedBy(state, uid)) {
+    const user = state.users.get(managed)!;
+    user.managers = user.managers.filter((id) => id !== uid);
+  }
   // User::delete has removed the account, its memberships and preferences when the notification
   // cleanup (Notification::setUser: at most 64 characters) throws: 500 with the user gone
   // (recording users-delete-user/delete-leftover-uuu…, 65 characters).

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { State, User } from '../state/model.js';
-import { findUser } from '../state/userLookup.js';
+import { findByEmail, findTokenOwner, findUser } from '../state/userLookup.js';
 
 export type AuthMethod = 'password' | 'app-password' | 'bearer';
 
@@ -16,18 +16,9 @@ export type AuthOutcome =
   | { kind: 'user'; user: User; method: AuthMethod }
   | { kind: 'failed'; reason: LoginFailure; loginName: string };
 
+/** A login name is an account's id, else the e-mail address of exactly one account. */
 function findLoginUser(state: State, loginName: string): User | undefined {
-  const byId = findUser(state, loginName);
-  if (byId) return byId;
-  const lower = loginName.toLowerCase();
-  // Login by e-mail address works when exactly one account has it.
-  const byEmail = [...state.users.values()].filter((user) => user.email?.toLowerCase() === lower);
-  return byEmail.length === 1 ? byEmail[0] : undefined;
-}
-
-function findTokenOwner(state: State, token: string): User | undefined {
-  for (const user of state.users.values()) if (user.appPasswords.includes(token)) return user;
-  return undefined;
+  return findUser(state, loginName) ?? findByEmail(state, loginName);
 }
 
 interface BasicCredentials {

@@ -1,60 +1,23 @@
+import { GroupMap, UserMap } from './accounts.js';
 import { buildListIndex } from './listIndex.js';
-import { joinGroup } from './memberships.js';
-import { grantSubAdmin } from './subAdminRights.js';
 import type { Fixture, FixtureUser } from './fixtureFile.js';
 import { appTypesOf } from '../domain/appInfo.js';
-import { PROFILE_PROPERTIES, type AccountProperty, type App, type ProfileProperty, type Scope, type State, type User } from './model.js';
+import type { App, ProfileProperty, State, User } from './model.js';
+import { newUser } from './user.js';
+import { emptyLookupIndex } from './userLookup.js';
 
 const DEFAULT_FREE_SPACE = 84_134_703_104;
 /** The skeleton a first login copied into the recorded server's home folders (recordings first-login/*: used 164). */
 const DEFAULT_SKELETON_BYTES = 164;
-
-/** Nextcloud's defaults for a fresh account (AccountManager). */
-function defaultScope(property: string): Scope {
-  return property === 'displayname' || property === 'email' || property === 'avatar' ? 'v2-federated' : 'v2-local';
-}
 
 function toSeconds(value: number | string | undefined): number {
   if (value === undefined) return 0;
   return typeof value === 'number' ? value : Math.floor(Date.parse(value) / 1000);
 }
 
-export function newUser(id: string, password: string): User {
-  const properties = Object.fromEntries(
-    PROFILE_PROPERTIES.map((name) => [name, { value: name === 'profile_enabled' ? '1' : '', scope: defaultScope(name) }]),
-  ) as Record<ProfileProperty, AccountProperty>;
-  return {
-    id,
-    password,
-    appPasswords: [],
-    displayname: null,
-    displaynameScope: defaultScope('displayname'),
-    email: null,
-    emailScope: defaultScope('email'),
-    avatarScope: defaultScope('avatar'),
-    additionalMail: [],
-    properties,
-    birthdate: { value: '', scope: defaultScope('birthdate') },
-    enabled: true,
-    quota: 'default',
-    usedBytes: 0,
-    language: 'en',
-    locale: '',
-    timezone: '',
-    managers: [],
-    notifyEmail: null,
-    firstLogin: 0,
-    lastLogin: 0,
-    hasHome: false,
-    preferences: new Map(),
-    welcomeMessagesSent: 0,
-    wipeRequested: false,
-  };
-}
-
 function userFromFixture(entry: FixtureUser): User {
   const user = newUser(entry.id, entry.password);
-  user.appPasswords = [...(entry.appPasswords ?? [])];
+  if (entry.appPasswords) user.appPasswords = entry.appPasswords;
   user.displayname = entry.displayname ?? null;
   user.email = entry.email ?? null;
   user.additionalMail = (entry.additionalMail ?? []).map((address) => ({ address, scope: 'v2-local', verified: true }));
@@ -64,7 +27,7 @@ function userFromFixture(entry: FixtureUser): User {
   user.language = entry.language ?? 'en';
   user.locale = entry.locale ?? '';
   user.timezone = entry.timezone ?? '';
-  user.managers = entry.manager ? [entry.manager] : [];
+  if (entry.manager) user.managers = [entry.manager];
   user.lastLogin = toSeconds(entry.lastLogin);
   user.firstLogin = entry.firstLogin === undefined ? user.lastLogin : toSeconds(entry.firstLogin);
   // Whoever has logged in has a home folder; the fixture's usedBytes is what it holds.
@@ -99,13 +62,16 @@ function installationRows(app: App, installed: boolean): [string, string][] {
  * served release fixes for its shipped apps; they win over the fixture's.
  */
 export function createState(fixture: Fixture, cloudHost = 'localhost', shipped: Readonly<Record<string, string>> = {}): State {
+  const users = new UserMap();
+  const groups = new GroupMap();
   const state: State = {
-    users: new Map(),
-    groups: new Map(),
+    users,
+    groups,
     userGroups: new Map(),
     disabledMembers: new Map(),
     subAdminGroups: new Map(),
     lists: buildListIndex([], []),
+    lookups: emptyLookupIndex(),
     apps: new Map(),
     appConfig: new Map(),
     settings: {
@@ -114,21 +80,18 @@ export function createState(fixture: Fixture, cloudHost = 'localhost', shipped: 
       skeletonBytes: fixture.server?.skeletonBytes ?? DEFAULT_SKELETON_BYTES,
     },
   };
+  users.attach(state);
+  groups.attach(state);
+  // Loaded without the list orders, which are then sorted once rather than kept while loading.
   for (const group of fixture.groups) {
-    state.groups.set(group.id, {
-      id: group.id,
-      displayname: group.displayname ?? group.id,
-      members: new Set(),
-      subadmins: new Set(),
-    });
+    groups.load({ id: group.id, displayname: group.displayname ?? group.id, members: new Set(), subadmins: new Set() });
   }
   for (const entry of fixture.users) {
-    state.users.set(entry.id, userFromFixture(entry));
-    for (const gid of entry.groups ?? []) joinGroup(state, gid, entry.id);
-    for (const gid of entry.subadmin ?? []) grantSubAdmin(state, gid, entry.id);
+    users.load(userFromFixture(entry));
+    for (const gid of entry.groups ?? []) groups.get(gid)?.members.add(entry.id);
+    for (const gid of entry.subadmin ?? []) groups.get(gid)?.subadmins.add(entry.id);
   }
-  // Each order sorted once rather than kept while loading.
-  state.lists = buildListIndex(state.users.values(), state.groups.values());
+  state.lists = buildListIndex(users.values(), groups.values());
   for (const entry of fixture.apps ?? []) {
     const app: App = {
       id: entry.id,

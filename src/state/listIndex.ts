@@ -14,6 +14,8 @@ export interface ListIndex {
   /** Manager::getLastLoggedInUsers: the accounts that logged in, latest first. */
   readonly byLastLogin: SortedList<LoginEntry>;
   readonly logins: Map<string, LoginEntry>;
+  /** Manager::getDisabledUsers: the disabled accounts, ORDER BY userid. */
+  readonly disabledById: SortedList<User>;
   /** Group\Database::getGroups: ORDER BY gid. */
   readonly groupsById: SortedList<Group>;
   /** Lower-cased id, display name and e-mail, refreshed when the account's own values differ. */
@@ -56,26 +58,31 @@ const byKey = (a: NamedEntry, b: NamedEntry): number => compareText(a.key, b.key
 // ORDER BY configvalue DESC, lower(userid) ASC
 const byLogin = (a: LoginEntry, b: LoginEntry): number => compareText(b.login, a.login) || compareText(a.id, b.id);
 const byGid = (a: Group, b: Group): number => compareText(a.id, b.id);
+const byUid = (a: User, b: User): number => compareText(a.id, b.id);
 
 /** The index of a freshly loaded store: each order sorted once. */
 export function buildListIndex(users: Iterable<User>, groups: Iterable<Group>): ListIndex {
   const named = new Map<string, NamedEntry>();
   const logins = new Map<string, LoginEntry>();
+  const disabled: User[] = [];
   for (const user of users) {
     named.set(user.id, namedEntry(user));
     if (user.lastLogin > 0) logins.set(user.id, loginEntry(user));
+    if (!user.enabled) disabled.push(user);
   }
   return {
     byDisplayName: new SortedList(byKey, [...named.values()]),
     named,
     byLastLogin: new SortedList(byLogin, [...logins.values()]),
     logins,
+    disabledById: new SortedList(byUid, disabled),
     groupsById: new SortedList(byGid, [...groups]),
     searchTexts: new WeakMap(),
   };
 }
 
-function placeNamed(lists: ListIndex, user: User): void {
+/** The account's display name changed: it moves to its place in the list order. */
+export function placeNamed(lists: ListIndex, user: User): void {
   const old = lists.named.get(user.id);
   if (old) lists.byDisplayName.remove(old);
   const entry = namedEntry(user);
@@ -83,7 +90,8 @@ function placeNamed(lists: ListIndex, user: User): void {
   lists.byDisplayName.insert(entry);
 }
 
-function placeLogin(lists: ListIndex, user: User): void {
+/** The account's last login changed: it moves to its place in the recent-logins order. */
+export function placeLogin(lists: ListIndex, user: User): void {
   const old = lists.logins.get(user.id);
   if (old) lists.byLastLogin.remove(old);
   lists.logins.delete(user.id);
@@ -93,39 +101,26 @@ function placeLogin(lists: ListIndex, user: User): void {
   lists.byLastLogin.insert(entry);
 }
 
-export function indexUser(state: State, user: User): void {
-  placeNamed(state.lists, user);
-  placeLogin(state.lists, user);
+/** The account was enabled or disabled: it joins or leaves the disabled order. */
+export function placeDisabled(lists: ListIndex, user: User): void {
+  if (user.enabled) lists.disabledById.remove(user);
+  else lists.disabledById.insert(user);
 }
 
-export function unindexUser(state: State, uid: string): void {
-  const { lists } = state;
-  const named = lists.named.get(uid);
+export function indexUser(lists: ListIndex, user: User): void {
+  placeNamed(lists, user);
+  placeLogin(lists, user);
+  if (!user.enabled) lists.disabledById.insert(user);
+}
+
+export function unindexUser(lists: ListIndex, user: User): void {
+  const named = lists.named.get(user.id);
   if (named) lists.byDisplayName.remove(named);
-  lists.named.delete(uid);
-  const login = lists.logins.get(uid);
+  lists.named.delete(user.id);
+  const login = lists.logins.get(user.id);
   if (login) lists.byLastLogin.remove(login);
-  lists.logins.delete(uid);
-}
-
-/** Stores a display name (null: none) and moves an indexed account to its place in the list order. */
-export function storeDisplayName(state: State, user: User, displayname: string | null): void {
-  user.displayname = displayname;
-  if (state.lists.named.has(user.id)) placeNamed(state.lists, user);
-}
-
-/** Stores the last login (Unix seconds) and moves an indexed account to its place in the recent-logins order. */
-export function storeLastLogin(state: State, user: User, seconds: number): void {
-  user.lastLogin = seconds;
-  if (state.lists.named.has(user.id)) placeLogin(state.lists, user);
-}
-
-export function indexGroup(state: State, group: Group): void {
-  state.lists.groupsById.insert(group);
-}
-
-export function unindexGroup(state: State, group: Group): void {
-  state.lists.groupsById.remove(group);
+  lists.logins.delete(user.id);
+  lists.disabledById.remove(user);
 }
 
 /** The texts a user search compares: id, stored display name and e-mail, lower-cased. */

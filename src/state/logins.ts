@@ -1,5 +1,4 @@
 import type { ReleaseProfile } from '../releases/profile.js';
-import { storeLastLogin } from './listIndex.js';
 import type { State, User } from './model.js';
 
 /** Milliseconds since the epoch, as `Date.now` gives them; a mock takes another to control time. */
@@ -14,7 +13,7 @@ const LAST_LOGIN_INTERVAL = 60;
 /** User::updateLastLoginTimestamp: the last login and, where the release records it, the first; true on the very first login. */
 function updateLastLoginTimestamp(state: State, user: User, nowSeconds: number, rules: ReleaseProfile['logins']): boolean {
   const firstTime = user.lastLogin === 0;
-  if (nowSeconds - user.lastLogin > LAST_LOGIN_INTERVAL) storeLastLogin(state, user, nowSeconds);
+  if (nowSeconds - user.lastLogin > LAST_LOGIN_INTERVAL) user.lastLogin = nowSeconds;
   // 31+: an account that logged in before first logins were recorded gets -1, "unknown".
   if (rules.recordsFirstLogin && user.firstLogin === 0) user.firstLogin = firstTime ? nowSeconds : -1;
   return firstTime;

@@ -1,4 +1,5 @@
 import type { ListIndex } from './listIndex.js';
+import type { LookupIndex } from './userLookup.js';
 
 /** Account property scopes (Provisioning_APIUserDetailsScope). */
 export const SCOPES = ['v2-private', 'v2-local', 'v2-federated', 'v2-published', 'private', 'contacts', 'public'] as const;
@@ -36,11 +37,15 @@ export interface AdditionalMail {
   verified: boolean;
 }
 
+/**
+ * An account. Stored accounts are ./user.ts StoredUser objects: the fields that indexes read
+ * (display name, e-mail, enabled, last login, managers, app passwords) tell the state when set.
+ */
 export interface User {
-  id: string;
+  readonly id: string;
   password: string;
   /** App passwords / device tokens: accepted as Basic passwords and as Bearer tokens. */
-  appPasswords: string[];
+  appPasswords: readonly string[];
   /** As stored: null when none is (the account shows its id but sorts as empty when paged). */
   displayname: string | null;
   displaynameScope: Scope;
@@ -58,7 +63,7 @@ export interface User {
   language: string;
   locale: string;
   timezone: string;
-  managers: string[];
+  managers: readonly string[];
   notifyEmail: string | null;
   /** Unix seconds; 0 = never, -1 = unknown (logged in before first logins were recorded). */
   firstLogin: number;
@@ -72,8 +77,9 @@ export interface User {
   wipeRequested: boolean;
 }
 
+/** A group; stored groups' `members` and `subadmins` are ./groupSets.ts sets that keep the indexes. */
 export interface Group {
-  id: string;
+  readonly id: string;
   displayname: string;
   members: Set<string>;
   subadmins: Set<string>;
@@ -100,6 +106,7 @@ export interface ServerSettings {
 }
 
 export interface State {
+  /** set / delete / clear keep every index below (./accounts.ts UserMap, GroupMap). */
   users: Map<string, User>;
   groups: Map<string, Group>;
   /** Each user's groups in the order they joined them (kept by ./memberships.ts with Group.members). */
@@ -110,6 +117,8 @@ export interface State {
   subAdminGroups: Map<string, Set<string>>;
   /** Users and groups in the orders the list endpoints page through (kept by ./listIndex.ts). */
   lists: ListIndex;
+  /** Accounts by lower-cased id, e-mail, app password and manager (kept by ./userLookup.ts). */
+  lookups: LookupIndex;
   /** Installed apps in app-folder scan order. */
   apps: Map<string, App>;
   /** app -> key -> value */

@@ -47,6 +47,11 @@ export class SortedList<T> implements Iterable<T> {
     return false;
   }
 
+  /** The items at positions [start, end), as Array.prototype.slice reads them. */
+  slice(start?: number, end?: number): T[] {
+    return this.items.slice(start, end);
+  }
+
   [Symbol.iterator](): Iterator<T> {
     return this.items[Symbol.iterator]();
   }

@@ -6,7 +6,8 @@ import type { OcsMock } from '../../src/mock.js';
 function snapshot(mock: OcsMock): string {
   const { state } = mock;
   return JSON.stringify({
-    users: [...state.users.values()].map((user) => ({ ...user, preferences: [...user.preferences] })),
+    // Stored accounts serialise every field, their accessors and preferences too (StoredUser.toJSON).
+    users: [...state.users.values()],
     groups: [...state.groups.values()].map((group) => ({ ...group, members: [...group.members], subadmins: [...group.subadmins] })),
     appConfig: [...state.appConfig].map(([app, values]) => [app, [...values]]),
     apps: [...state.apps.values()],

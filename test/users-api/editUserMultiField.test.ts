@@ -50,6 +50,15 @@ describe.each(VERSIONS)('PATCH /cloud/users/{userId} v%s', (version) => {
     expect({ groups: groupsOf(t.mock.state, 'bob'), subadmin: subAdminGroupsOf(t.mock.state, 'bob') }).toEqual({ groups: ['group1', 'empty'], subadmin: ['empty'] });
   });
 
+  it(`v${version} groups are left, then joined in the order given -> the user's groups in that order`, async () => {
+    // editUserMultiField: removeUser for array_diff($current, $groups), then addUser for
+    // array_diff($groups, $current) in the given order; getUserGroups lists them as joined.
+    const res = await patch(version, 'bob', { groups: ['empty', 'group2', 'admin'] });
+    await expectAnswer(res, version, 'json', { code: 200, data: await details(t, 'bob') });
+    expect(groupsOf(t.mock.state, 'bob')).toEqual(['group2', 'empty', 'admin']);
+    expect(((await details(t, 'bob')) as { groups: string[] }).groups).toEqual(['group2', 'empty', 'admin']);
+  });
+
   it(`v${version} an empty display name resets it to the id; an empty manager clears it`, async () => {
     const res = await patch(version, 'alice', { displayName: '', manager: '' });
     expect(res.status).toBe(200);

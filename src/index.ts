@@ -18,6 +18,7 @@ export { toPhpJson } from './ocs/json.js';
 export { toPhpXml } from './ocs/xml.js';
 export { FixtureError, loadFixtureFile, type Fixture, type FixtureUser, type FixtureApp } from './state/fixtureFile.js';
 export type { State, User, Group, App } from './state/model.js';
+export { newUser } from './state/user.js';
 export type { Clock } from './state/logins.js';
 export { runCheck, CheckError, type CheckOptions, type CheckResult, type CaseResult, type CheckTarget } from './contract/index.js';
 export { ScenarioSet, SCENARIO_HEADER, type ScenarioSummary, type RuleSummary } from './scenarios/scenarioSet.js';

@@ -39,7 +39,7 @@ export class UserMap extends Map<string, User> implements AccountWatcher {
    */
   load(user: User): void {
     const state = this.#state!;
-    if (!(user instanceof StoredUser)) throw new TypeError(`state.users.set('${user.id}', …) takes an account made by newUser() (src/state/user.ts)`);
+    if (!(user instanceof StoredUser)) throw new TypeError(`state.users.set('${user.id}', …) takes an account made by newUser() (exported by ocs-mock)`);
     if (user.watcher) throw new TypeError(`state.users.set('${user.id}', …): the account is stored already`);
     if (this.has(user.id)) this.delete(user.id);
     super.set(user.id, user);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newUser } from '../../src/state/user.js';
+import { newUser } from 'ocs-mock';
 import { freshMock, type TestMock } from '../support/mock.js';
 import type { Php } from '../support/operations.js';
 import { call, okData } from '../support/usersApi.js';
@@ -104,7 +104,7 @@ describe('state arranged directly', () => {
   it('the maps refuse what would leave the indexes wrong: a plain object as account, a key other than the id', async () => {
     const t = await freshMock();
     const bob = t.mock.state.users.get('bob')!;
-    expect(() => t.mock.state.users.set('bobby', { ...bob, id: 'bobby' })).toThrow("state.users.set('bobby', …) takes an account made by newUser() (src/state/user.ts)");
+    expect(() => t.mock.state.users.set('bobby', { ...bob, id: 'bobby' })).toThrow("state.users.set('bobby', …) takes an account made by newUser() (exported by ocs-mock)");
     expect(() => t.mock.state.users.set('bobby', newUser('bob', 'x'))).toThrow("state.users.set('bobby', …): the key must be the account's id ('bob')");
     expect(() => t.mock.state.groups.set('g', { id: 'h', displayname: 'h', members: new Set(), subadmins: new Set() })).toThrow(
       "state.groups.set('g', …): the key must be the group's id ('h')",

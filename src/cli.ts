@@ -47,6 +47,7 @@ interface ServeFlags {
   host: string;
   fixtures?: string;
   users: number;
+  groups: number;
   seed: number;
   /** Absent when no --scenario is given (commander would print a `[]` default in --help). */
   scenario?: string[];
@@ -72,6 +73,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       host: flags.host,
       fixture: flags.fixtures,
       users: flags.users,
+      groups: flags.groups,
       seed: flags.seed,
       scenarios: flags.scenario,
       nextcloud: flags.nextcloud,
@@ -136,8 +138,9 @@ export function buildCli(): Command {
     .option('-p, --port <port>', 'port to listen on (0 picks a free one)', integer('--port', 0, 65535), 8080)
     .option('-H, --host <host>', 'address to listen on', '127.0.0.1')
     .option('-f, --fixtures <file>', 'fixture file with users, groups, apps and app config (default: fixtures/default.json)')
-    .option('-u, --users <n>', 'add N generated users', integer('--users', 0, 1_000_000), 0)
-    .option('-s, --seed <s>', 'seed for generated users (same seed, same users)', integer('--seed', 0, 2 ** 31 - 1), 1)
+    .option('-u, --users <n>', 'add N generated users, members of some of the groups', integer('--users', 0, 1_000_000), 0)
+    .option('-g, --groups <n>', 'add N generated groups', integer('--groups', 0, 1_000_000), 0)
+    .option('-s, --seed <s>', 'seed for generated users and groups (same seed, same users, groups and memberships)', integer('--seed', 0, 2 ** 31 - 1), 1)
     .option('--scenario <name|file>', 'a shipped scenario by name (maintenance-mode) or a scenario file of failure rules (repeatable, tried in order)', collect)
     .option('--nextcloud <version>', `Nextcloud release to emulate: a major (27-34, its newest release) or one of ${RELEASES.map((release) => release.version).join(', ')} (default: the fixture's, else ${NEWEST_RELEASE.version})`)
     .addOption(new Option('--log-level <level>', 'request log: one line per request (info), plus parameters and answer body (debug)').choices(LOG_LEVELS).default('info'))

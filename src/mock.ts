@@ -25,8 +25,11 @@ export { RESETTABLE_PARTS, type ResettablePart, type ResetOptions, type FailHand
 export interface MockOptions {
   /** A fixture file path or object; default fixtures/default.json. */
   fixture?: string | Fixture;
-  /** Add this many generated users (deterministic for a seed). */
+  /** Add this many generated users (deterministic for a seed); they join some of the fixture's and the generated groups. */
   users?: number;
+  /** Add this many generated groups (deterministic for a seed). */
+  groups?: number;
+  /** The seed of generated users and groups (default 1): the same seed, the same users, groups and memberships. */
   seed?: number;
   /**
    * The Nextcloud release to emulate: a major (`29`, its newest release we have) or a full version
@@ -144,8 +147,12 @@ export class OcsMock extends MockScope implements PipelineContext {
 export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
   let fixture =
     typeof options.fixture === 'object' ? checkFixture(options.fixture) : loadFixtureFile(options.fixture ?? DEFAULT_FIXTURE);
+  // faker is the heaviest import; only runs that generate users or groups pay for it.
+  if (options.groups && options.groups > 0) {
+    const { addGeneratedGroups } = await import('./state/generateGroups.js');
+    fixture = addGeneratedGroups(fixture, options.groups, options.seed ?? 1);
+  }
   if (options.users && options.users > 0) {
-    // faker is the heaviest import; only runs that generate users pay for it.
     const { addGeneratedUsers } = await import('./state/generateUsers.js');
     fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
   }

@@ -6,6 +6,14 @@ import type { SeededRandom } from './seededRandom.js';
 
 type Pattern = readonly (string | readonly string[])[];
 
+/**
+ * One flat string: V8 keeps `a + b` (and template literals) of 13 or more characters as a rope of
+ * two strings, which made a generated store of 100,000 users 30 MB larger. Array.join flattens.
+ */
+export function joined(...parts: readonly (string | number)[]): string {
+  return parts.join('');
+}
+
 /** A list read from the locale data; faker's types leave some of them (company.legal_entity_type) untyped. */
 function listOf<T>(value: unknown, name: string): readonly T[] {
   if (!Array.isArray(value) || value.length === 0) throw new Error(`faker's en locale has no list "${name}"`);
@@ -35,9 +43,9 @@ function compile(pattern: string): Pattern {
 }
 
 function fill(pattern: Pattern, random: SeededRandom): string {
-  let text = '';
-  for (const part of pattern) text += typeof part === 'string' ? part : random.pick(part);
-  return text;
+  const parts: string[] = [];
+  for (const part of pattern) parts.push(typeof part === 'string' ? part : random.pick(part));
+  return parts.join('');
 }
 
 function entries(list: readonly (string | { value: string; weight: number })[]): { patterns: Pattern[]; weights: number[] } {
@@ -80,17 +88,15 @@ export function teamName(random: SeededRandom): string {
 }
 
 export function phoneNumber(random: SeededRandom): string {
-  let phone = '';
-  for (const symbol of random.pick(PHONE_FORMATS)) {
-    phone += symbol === '#' ? String(random.below(10)) : symbol === '!' ? String(2 + random.below(8)) : symbol;
-  }
-  return phone;
+  const digits: (string | number)[] = [];
+  for (const symbol of random.pick(PHONE_FORMATS)) digits.push(symbol === '#' ? random.below(10) : symbol === '!' ? 2 + random.below(8) : symbol);
+  return digits.join('');
 }
 
 export function password(random: SeededRandom, length: number): string {
-  let text = '';
-  for (let i = 0; i < length; i++) text += random.pick(PASSWORD_CHARACTERS);
-  return text;
+  const characters: string[] = [];
+  for (let i = 0; i < length; i++) characters.push(random.pick(PASSWORD_CHARACTERS));
+  return characters.join('');
 }
 
 /** Lower case, only the characters a login name commonly has ("O'Hara" -> "ohara"). */
@@ -104,14 +110,14 @@ export function username(random: SeededRandom, first: string, last: string): str
   const family = loginText(last);
   switch (random.below(5)) {
     case 0:
-      return `${given}.${family}`;
+      return joined(given, '.', family);
     case 1:
-      return `${given.slice(0, 1)}${family}`;
+      return joined(given.slice(0, 1), family);
     case 2:
-      return `${given}_${family}${random.below(100)}`;
+      return joined(given, '_', family, random.below(100));
     case 3:
-      return `${given}${family}`;
+      return joined(given, family);
     default:
-      return `${given}${random.below(1000)}`;
+      return joined(given, random.below(1000));
   }
 }

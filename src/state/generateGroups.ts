@@ -1,5 +1,5 @@
 import type { Fixture } from './fixtureFile.js';
-import { teamName } from './fakeNames.js';
+import { joined, teamName } from './fakeNames.js';
 import { SeededRandom } from './seededRandom.js';
 
 /** The random stream of generated groups, apart from the users' so that adding groups keeps the same users. */
@@ -24,9 +24,9 @@ export function addGeneratedGroups(fixture: Fixture, count: number, seed: number
     const base = groupIdOf(name);
     let id = base;
     let n = 1;
-    while (taken.has(id)) id = `${base}-${++n}`;
+    while (taken.has(id)) id = joined(base, '-', ++n);
     taken.add(id);
-    groups.push({ id, displayname: n === 1 ? name : `${name} ${n}` });
+    groups.push({ id, displayname: n === 1 ? name : joined(name, ' ', n) });
   }
   return { ...fixture, groups: [...fixture.groups, ...groups] };
 }

@@ -1,5 +1,5 @@
 import type { Fixture, FixtureUser } from './fixtureFile.js';
-import { companyName, firstName, jobTitle, lastName, loginText, password, phoneNumber, username } from './fakeNames.js';
+import { companyName, firstName, jobTitle, joined, lastName, loginText, password, phoneNumber, username } from './fakeNames.js';
 import { SeededRandom } from './seededRandom.js';
 import { ADMIN_GROUP } from './model.js';
 
@@ -45,15 +45,15 @@ export function addGeneratedUsers(fixture: Fixture, count: number, seed: number)
     const last = lastName(random);
     const base = username(random, first, last) || `user${i}`;
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+    for (let n = 2; taken.has(id); n++) id = joined(base, n);
     taken.add(id);
     const neverLoggedIn = random.chance(0.15);
     const lastLogin = neverLoggedIn ? 0 : REFERENCE_SECONDS - random.below(90 * DAY);
     users.push({
       id,
       password: password(random, 16),
-      displayname: `${first} ${last}`,
-      email: `${loginText(first)}.${loginText(last)}${random.chance(0.3) ? random.below(100) : ''}@example.com`,
+      displayname: joined(first, ' ', last),
+      email: joined(loginText(first), '.', loginText(last), random.chance(0.3) ? random.below(100) : '', '@example.com'),
       groups: pickGroups(joins, pool, Math.min(pool.length, joins.weighted(GROUPS_PER_USER))),
       quota: random.pick(QUOTAS),
       usedBytes: neverLoggedIn ? 0 : random.below(800_000_001),

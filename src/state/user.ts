@@ -58,9 +58,9 @@ export class StoredUser implements User {
     password: string,
   ) {
     this.password = password;
-    this.properties = Object.fromEntries(
-      PROFILE_PROPERTIES.map((name) => [name, { value: name === 'profile_enabled' ? '1' : '', scope: defaultScope(name) }]),
-    ) as Record<ProfileProperty, AccountProperty>;
+    // A loop, not Object.fromEntries(map(...)): a third of the time, paid once per user of a large store.
+    this.properties = {} as Record<ProfileProperty, AccountProperty>;
+    for (const name of PROFILE_PROPERTIES) this.properties[name] = { value: name === 'profile_enabled' ? '1' : '', scope: defaultScope(name) };
   }
 
   /** The state whose indexes follow this account (null: none, e.g. before it is stored or once deleted). */

@@ -147,7 +147,7 @@ export class OcsMock extends MockScope implements PipelineContext {
 export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
   let fixture =
     typeof options.fixture === 'object' ? checkFixture(options.fixture) : loadFixtureFile(options.fixture ?? DEFAULT_FIXTURE);
-  // faker is the heaviest import; only runs that generate users or groups pay for it.
+  // Only runs that generate users or groups load the generators and faker's word lists.
   if (options.groups && options.groups > 0) {
     const { addGeneratedGroups } = await import('./state/generateGroups.js');
     fixture = addGeneratedGroups(fixture, options.groups, options.seed ?? 1);

@@ -1,8 +1,9 @@
-import { en } from '@faker-js/faker';
+import { faker } from '@faker-js/faker/locale/en';
 import type { SeededRandom } from './seededRandom.js';
 
 // Words and patterns read once from faker's English locale, combined with a seeded random source:
 // the same realistic values faker's generators give, without their per-call template resolution.
+const en = faker.rawDefinitions;
 
 type Pattern = readonly (string | readonly string[])[];
 

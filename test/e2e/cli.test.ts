@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createMock } from '../../src/mock.js';
 import { BIN, ROOT } from '../support/builtCli.js';
 import { okJson, okXml, xmlList } from '../support/protocol.js';
 
@@ -150,10 +151,31 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
     expect(stderr).toContain(`ocs-mock: invalid scenario: ${file}: rule 0 ("bad"): match.method`);
   });
 
+  test('serve --users 30 --groups 12 --seed 3 serves 35 users and 16 groups, the same the library generates for that seed', async () => {
+    const child = start(['serve', '--port', '0', '--users', '30', '--groups', '12', '--seed', '3']);
+    const done = exited(child);
+    const url = await printedUrl(child);
+    const library = await createMock({ users: 30, groups: 12, seed: 3 });
+    const ids = [...library.state.groups.keys()].sort();
+    expect(ids).toHaveLength(16);
+    const groups = await fetch(`${url}/ocs/v2.php/cloud/groups?format=json`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
+    expect(await groups.text()).toBe(okJson(2, JSON.stringify({ groups: ids })));
+    const someone = [...library.state.users.values()][5];
+    const joined = await fetch(`${url}/ocs/v2.php/cloud/users/${someone.id}/groups?format=json`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
+    expect(await joined.text()).toBe(okJson(2, JSON.stringify({ groups: [...(library.state.userGroups.get(someone.id) ?? [])] })));
+    child.kill('SIGTERM');
+    expect((await done).stdout).toContain('  35 users, 16 groups, ');
+  });
+
+  test('serve --groups x stops with exit code 1 and says what a count must be', async () => {
+    const { code, stdout, stderr } = await exited(start(['serve', '--port', '0', '--groups', 'x']));
+    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: "error: option '-g, --groups <n>' argument 'x' is invalid. --groups must be a whole number from 0 to 1000000.\n" });
+  });
+
   test('serve --help lists the serve options', async () => {
     const { code, stdout } = await exited(start(['serve', '--help']));
     expect(code).toBe(0);
-    for (const option of ['--port <port>', '--host <host>', '--fixtures <file>', '--users <n>', '--seed <s>', '--scenario <name|file>', '--control-token <token>', '--no-control']) {
+    for (const option of ['--port <port>', '--host <host>', '--fixtures <file>', '--users <n>', '--groups <n>', '--seed <s>', '--scenario <name|file>', '--control-token <token>', '--no-control']) {
       expect(stdout).toContain(option);
     }
   });

@@ -35,12 +35,16 @@ class DisplayNameRows {
   private done = false;
   private readonly needle: string;
 
+  /** No search term: every account is a row. */
+  readonly all: boolean;
+
   constructor(
-    private readonly state: State,
+    readonly state: State,
     search: string,
   ) {
     this.entries = state.lists.byDisplayName[Symbol.iterator]();
     this.needle = search.toLowerCase();
+    this.all = search === '';
   }
 
   /** The first `count` rows (all for null), or all there are. */
@@ -57,6 +61,8 @@ class DisplayNameRows {
 /** Database::getDisplayNames paging: a negative limit means none (fixLimit). */
 function displayNamesPage(rows: DisplayNameRows, limit: number | null, offset: number): User[] {
   const bounded = limit !== null && limit >= 0 ? limit : null;
+  // Without a search every account is a row: the page is read straight from the kept order.
+  if (rows.all && bounded !== null && offset >= 0) return rows.state.lists.byDisplayName.slice(offset, offset + bounded).map((entry) => entry.user);
   return sqlPage(rows.upTo(bounded === null ? null : Math.max(offset, 0) + bounded), bounded, offset);
 }
 

@@ -10,4 +10,4 @@ import { SESSION_ROUTES } from './sessionRoutes.js';
  */
 export const CONTROL_ROUTES: readonly ControlRoute[] = [...MOCK_ROUTES, ...SCENARIO_ROUTES, ...REQUEST_ROUTES, ...SESSION_ROUTES];
 
-export const CONTROL_PREFIX = '/__admin';
+export { CONTROL_PREFIX } from './prefix.js';

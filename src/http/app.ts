@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlError, writeControlError } from '../control/answers.js';
-import { createControlHandler, type ControlOptions } from '../control/router.js';
-import { CONTROL_PREFIX } from '../control/routes.js';
+import type { ControlOptions } from '../control/router.js';
+import { CONTROL_PREFIX } from '../control/prefix.js';
 import type { OcsMock } from '../mock.js';
 import { SESSION_HEADER, selectSession, sessionPrefix } from '../sessions/select.js';
 import { writeStatus } from './statusPhp.js';
@@ -43,7 +43,7 @@ export function createApp(mock: OcsMock, options: AppOptions = {}): RequestHandl
         req.headers[SESSION_HEADER] = id;
       }
       // express loads on the first control request: start-up and OCS traffic never pay for it.
-      control ??= createControlHandler(mock, options);
+      control ??= import('../control/router.js').then(({ createControlHandler }) => createControlHandler(mock, options));
       void control.then((handler) => handler(req, res));
       return;
     }

@@ -1,4 +1,7 @@
-import safeRegex from 'safe-regex2';
+import { createRequire } from 'node:module';
+import type safeRegexModule from 'safe-regex2';
+
+const require = createRequire(import.meta.url);
 import type { OcsRequest } from '../http/ocsHandler.js';
 import { globToRegExp } from './pathPattern.js';
 import type { OneOrMany, ParamCondition, RuleMatch } from './types.js';
@@ -30,6 +33,8 @@ function regex(source: string, field: string): RegExp {
   } catch (error) {
     throw new RuleProblem(field, `invalid regular expression (${(error as Error).message})`);
   }
+  // safe-regex2 loads with the first scenario that matches by pattern, not at start-up.
+  const safeRegex = require('safe-regex2') as typeof safeRegexModule;
   if (!safeRegex(pattern)) {
     throw new RuleProblem(
       field,

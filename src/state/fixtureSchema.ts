@@ -10,7 +10,7 @@ import type { Ajv, AnySchema, ValidateFunction } from 'ajv';
  * the sources).
  */
 export const FIXTURE_SCHEMA_FILE = fileURLToPath(new URL('../../fixtures/fixture.schema.json', import.meta.url));
-export const PRECOMPILED_VALIDATOR_FILE = fileURLToPath(new URL('./fixtureValidator.cjs', import.meta.url));
+export const PRECOMPILED_VALIDATOR_FILE = fileURLToPath(new URL('../state/fixtureValidator.cjs', import.meta.url));
 
 const require = createRequire(import.meta.url);
 

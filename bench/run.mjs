@@ -116,7 +116,7 @@ console.log(
 );
 console.log('Ceiling: a bare node:http server sending the bytes ocs-mock answered to each case (captured at start).\n');
 console.log(scaleTable(scale));
-console.log('\nCPU: the server process\'s user + system time (/proc/<pid>/stat) over sequential requests on one connection, divided by their number; the issue asks for "well under 1 ms". The default-fixture column is the same request on the default fixture (a few users), and the floor row a request that does no work: what is left above them is what the store size and the answer cost.');
+console.log('\nCPU: the server process\'s user + system time (/proc/<pid>/stat) over sequential requests on one connection, divided by their number (median of 3 rounds); the issue asks for "well under 1 ms". The default-fixture column is the same request on the default fixture (a few users), and the floor row a request that does no work: what is left above them is what the store size and the answer cost.');
 if (options.json) {
   writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`Raw figures: ${options.json}`);

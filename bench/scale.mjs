@@ -8,6 +8,7 @@ import { fire } from './load.mjs';
 import { SCALE_GROUPS, SCALE_USERS } from './scaleFixture.mjs';
 
 const CPU_REQUESTS = 1000;
+const CPU_ROUNDS = 3;
 const CPU_BUDGET_MS = 4000;
 const WARM_UP = 20;
 /** A large store may take long to build; the figure says how long, the bench only gives up late. */
@@ -42,20 +43,26 @@ async function sequential(url, path, count, agent) {
 
 /**
  * Server CPU (user + system, /proc/<pid>/stat) per request for `path`: sequential requests until
- * CPU_REQUESTS are sent or CPU_BUDGET_MS have passed, after a short warm-up.
+ * CPU_REQUESTS are sent or CPU_BUDGET_MS have passed, after a short warm-up; the median of
+ * CPU_ROUNDS such rounds (a garbage collection of the large heap can land in any one of them).
  */
 export async function cpuPerRequest(server, path) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     await sequential(server.url, path, WARM_UP, agent);
-    const before = cpuMs(server.child.pid);
-    const started = performance.now();
-    let sent = 0;
-    while (sent < CPU_REQUESTS && performance.now() - started < CPU_BUDGET_MS) {
-      await sequential(server.url, path, 10, agent);
-      sent += 10;
+    const rounds = [];
+    for (let round = 0; round < CPU_ROUNDS; round++) {
+      const before = cpuMs(server.child.pid);
+      const started = performance.now();
+      let sent = 0;
+      while (sent < CPU_REQUESTS && performance.now() - started < CPU_BUDGET_MS) {
+        await sequential(server.url, path, 10, agent);
+        sent += 10;
+      }
+      rounds.push({ ms: (cpuMs(server.child.pid) - before) / sent, requests: sent });
     }
-    return { ms: (cpuMs(server.child.pid) - before) / sent, requests: sent };
+    rounds.sort((a, b) => a.ms - b.ms);
+    return rounds[Math.floor(rounds.length / 2)];
   } finally {
     agent.destroy();
   }

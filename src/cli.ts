@@ -11,6 +11,7 @@ import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_MS } from './sessions/store.
 import { UnhandledOperationError } from './operations.js';
 import { NEWEST_RELEASE, RELEASES, UnknownReleaseError } from './releases/catalog.js';
 import { addCheckCommand } from './contract/command.js';
+import { tlsOptionsOf, tlsBanner, tlsFailure, type TlsFlags } from './tls/cliOptions.js';
 
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -42,7 +43,7 @@ function listenFailure(error: NodeJS.ErrnoException): string | undefined {
   return known ? `${known} (${error.code})` : error.message;
 }
 
-interface ServeFlags {
+interface ServeFlags extends TlsFlags {
   port: number;
   host: string;
   fixtures?: string;
@@ -68,6 +69,7 @@ interface ServeFlags {
 async function serve(flags: ServeFlags): Promise<void> {
   let running;
   try {
+    const tls = tlsOptionsOf(flags);
     running = await startServer({
       port: flags.port,
       host: flags.host,
@@ -86,6 +88,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       log: { level: flags.logLevel, format: flags.logFormat },
       control: flags.control,
       controlToken: flags.controlToken,
+      tls,
     });
   } catch (error) {
     if (error instanceof UnknownReleaseError || error instanceof UnhandledOperationError) {
@@ -104,6 +107,11 @@ async function serve(flags: ServeFlags): Promise<void> {
       console.error(`ocs-mock: invalid fixture: ${error.message}`);
       process.exit(2);
     }
+    const tlsReason = tlsFailure(error, flags);
+    if (tlsReason) {
+      console.error(`ocs-mock: ${tlsReason}`);
+      process.exit(2);
+    }
     const reason = listenFailure(error as NodeJS.ErrnoException);
     if (reason) {
       console.error(`ocs-mock: cannot listen on ${flags.host}:${flags.port}: ${reason}`);
@@ -115,6 +123,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   const admin = [...(state.groups.get(ADMIN_GROUP)?.members ?? [])].map((uid) => state.users.get(uid)!).find((user) => user.enabled);
   console.log(`ocs-mock: fake Nextcloud ${running.mock.profile.release.version} listening on ${running.url}`);
   console.log(`  OCS v1: ${running.url}/ocs/v1.php/cloud/users   OCS v2: ${running.url}/ocs/v2.php/cloud/users`);
+  if (running.tls) for (const line of tlsBanner(running.tls)) console.log(`  ${line}`);
   if (admin) console.log(`  admin login: ${admin.id} / ${admin.password}`);
   console.log(`  ${state.users.size} users, ${state.groups.size} groups, ${state.apps.size} apps. Ctrl-C stops.`);
   const stop = (signal: string) => {
@@ -151,6 +160,11 @@ export function buildCli(): Command {
     .option('--max-body <bytes>', "longest OCS request body read; a longer one is answered 413 by the mock and its connection closed", integer('--max-body', 1, 2 ** 31 - 1), DEFAULT_MAX_BODY_BYTES)
     .option('--idle-timeout <seconds>', 'a connection that sends no request, or does not read its answer, this long is closed', integer('--idle-timeout', 1, 86_400), DEFAULT_IDLE_TIMEOUT_MS / 1000)
     .option('--max-connections <n>', 'connections open at once; one more is dropped', integer('--max-connections', 1, 1_000_000), DEFAULT_MAX_CONNECTIONS)
+    .option('--tls', 'serve HTTPS with a certificate generated at start, signed by a development CA to install on clients')
+    .option('--tls-name <name>', 'one more host name or IP address for the generated certificate, e.g. the LAN address a phone uses (repeatable)', collect)
+    .option('--tls-dir <dir>', 'keep the development CA here (ca.crt, ca.key; made on first use): install ca.crt on a device once')
+    .option('--cert <file>', 'serve HTTPS with this PEM certificate (or chain) instead of a generated one; needs --key')
+    .option('--key <file>', 'the PEM private key of --cert')
     .option('--control-token <token>', 'every control API request (/__admin) needs Authorization: Bearer <token>')
     .option('--no-control', 'no control API: /__admin answers 404')
     .action(serve);

@@ -5,6 +5,7 @@ import { createApp, type AppOptions } from './http/app.js';
 import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS, limitConnections } from './http/connectionLimits.js';
 import { isOcsUrl } from './http/ocsHandler.js';
 import { createMock, type MockOptions, type OcsMock } from './mock.js';
+import type { ServedTls, TlsOptions } from './tls/options.js';
 
 export interface ServerOptions extends MockOptions, AppOptions {
   /** Default 0: a free port (read it from `url`). */
@@ -14,12 +15,16 @@ export interface ServerOptions extends MockOptions, AppOptions {
   idleTimeoutMs?: number;
   /** Connections open at once (default 500); one more is dropped. */
   maxConnections?: number;
+  /** Serve HTTPS: `true` with a generated certificate, `{ names, dir }` to shape it, `{ cert, key }` (PEM) your own. */
+  tls?: TlsOptions;
 }
 
 export interface RunningServer {
   url: string;
   mock: OcsMock;
   server: Server;
+  /** With `tls`: the certificate served, its fingerprint, and the CA a client trusts. */
+  tls?: ServedTls;
   close(): Promise<void>;
 }
 
@@ -31,12 +36,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const mock = await createMock(options);
   const app = createApp(mock, options);
   const queue = new AnswerQueue((req, res) => (isOcsUrl(req.url ?? '/') ? mock.handle(req, res) : app(req, res)));
-  const server = createServer(queue.listener);
+  const host = options.host ?? '127.0.0.1';
+  // The certificate code loads only for HTTPS: plain starts stay lean.
+  const https = options.tls
+    ? (await import('./tls/httpsServer.js')).createHttpsServer(options.tls, host, queue.listener, mock.log, options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS)
+    : undefined;
+  const server: Server = https?.server ?? createServer(queue.listener);
   limitConnections(server, queue, mock.log, {
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -48,9 +57,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const urlHost = host.includes(':') ? `[${host}]` : host;
   if (!options.cloudHost) mock.setCloudHost(`${urlHost}:${port}`);
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${https ? 'https' : 'http'}://${urlHost}:${port}`,
     mock,
     server,
+    ...(https ? { tls: https.served } : {}),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

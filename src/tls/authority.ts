@@ -2,12 +2,10 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { CA_CERT_FILE, CA_KEY_FILE } from './options.js';
 import { TlsError } from './tlsError.js';
 import { issueCertificate, type Issuer, type Subject } from './x509.js';
 
-/** The files of a kept CA in its directory: the certificate to install on clients, and its key. */
-export const CA_CERT_FILE = 'ca.crt';
-export const CA_KEY_FILE = 'ca.key';
 
 const DAY_MS = 86_400_000;
 /** A development root lasts ten years: installed once on a device, it keeps working. */

@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServedTls, TlsOptions } from './options.js';
+import { CA_CERT_FILE, type ServedTls, type TlsOptions } from './options.js';
 import { TlsError } from './tlsError.js';
-import { CA_CERT_FILE } from './authority.js';
 
 /** The serve command's TLS options as commander hands them over. */
 export interface TlsFlags {

@@ -1,3 +1,7 @@
+/** The files of a kept CA in its directory: the certificate to install on clients (.crt: what Android's installer lists), and its key. */
+export const CA_CERT_FILE = 'ca.crt';
+export const CA_KEY_FILE = 'ca.key';
+
 /** A certificate generated at start, signed by a CA that is generated too or kept in `dir`. */
 export interface GeneratedTlsOptions {
   /** More names for the certificate (a LAN address or host name a phone uses), beyond the defaults and the listening host. */
@@ -17,7 +21,7 @@ export type TlsOptions = true | GeneratedTlsOptions | GivenTlsOptions;
 
 /** What a running HTTPS server serves, and what a client needs to trust it. */
 export interface ServedTls {
-  /** The certificate chain served, PEM: the server's certificate, then the generated CA. */
+  /** The certificate served, PEM (a given chain as given). */
   cert: string;
   /** SHA-256 of the server's certificate, colon hex as browsers and `openssl x509 -fingerprint -sha256` show it. */
   fingerprint256: string;

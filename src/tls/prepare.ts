@@ -46,12 +46,12 @@ export function prepareTls(options: TlsOptions, host: string): PreparedTls {
   const authority = authorityIn(generated.dir);
   const server = issueServerCertificate(authority, names);
   const certificate = new X509Certificate(server.cert);
-  const chain = server.cert + authority.cert;
+  // The server's certificate alone: a client trusts the CA, which it holds already (RFC 8446 4.4.2 lets the root be left out).
   return {
-    cert: chain,
+    cert: server.cert,
     key: server.key,
     served: {
-      cert: chain,
+      cert: server.cert,
       fingerprint256: certificate.fingerprint256,
       names,
       validTo: new Date(certificate.validTo).toISOString(),

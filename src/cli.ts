@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './observe/requestLog.js';
 import { FixtureError } from './state/fixtureFile.js';
@@ -12,15 +13,30 @@ import { UnhandledOperationError } from './operations.js';
 import { NEWEST_RELEASE, RELEASES, UnknownReleaseError } from './releases/catalog.js';
 import { addCheckCommand } from './contract/command.js';
 import { tlsOptionsOf, tlsBanner, tlsFailure, type TlsFlags } from './tls/cliOptions.js';
+import { PROGRAM_HELP, SERVE_HELP, showDefaultCommandOptions } from './cliHelp.js';
+import { generatedPassword } from './state/generatedPassword.js';
+import type { State } from './state/model.js';
 
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
-    const parsed = Number(value);
+    // Digits only: Number() would also take '', ' 8', '0x1F' and '1e3' (an empty PORT would be 0).
+    const parsed = /^[0-9]+$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
       throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
     }
     return parsed;
   };
+}
+
+/** Dot-separated labels of letters, digits, '-' and '_' (resolvers take '_', as Docker service names have it). */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9_-]{1,63}(\.[A-Za-z0-9_-]{1,63})*\.?$/;
+
+/** A host name or an IP address. Refused: '' (listen() would take every address), URLs, host:port. */
+function hostName(value: string): string {
+  if (isIP(value) === 0 && !HOST_NAME.test(value)) {
+    throw new InvalidArgumentError('--host must be a host name or an IP address, e.g. 127.0.0.1, 0.0.0.0, ::1 or localhost.');
+  }
+  return value;
 }
 
 /** For repeatable options: commander calls it once per occurrence. */
@@ -64,6 +80,12 @@ interface ServeFlags extends TlsFlags {
   /** false with --no-control. */
   control: boolean;
   controlToken?: string;
+}
+
+/** The first enabled account whose password is a generated user's: an example login for the banner. */
+function generatedLogin(state: State): string | undefined {
+  for (const user of state.users.values()) if (user.enabled && user.password === generatedPassword(user.id)) return user.id;
+  return undefined;
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
@@ -125,6 +147,8 @@ async function serve(flags: ServeFlags): Promise<void> {
   console.log(`  OCS v1: ${running.url}/ocs/v1.php/cloud/users   OCS v2: ${running.url}/ocs/v2.php/cloud/users`);
   if (running.tls) for (const line of tlsBanner(running.tls)) console.log(`  ${line}`);
   if (admin) console.log(`  admin login: ${admin.id} / ${admin.password}`);
+  const generated = flags.users > 0 ? generatedLogin(state) : undefined;
+  if (generated) console.log(`  generated users: <id> / ${generatedPassword('<id>')}, e.g. ${generated} / ${generatedPassword(generated)}`);
   console.log(`  ${state.users.size} users, ${state.groups.size} groups, ${state.apps.size} apps. Ctrl-C stops.`);
   const stop = (signal: string) => {
     console.log(`ocs-mock: ${signal}, shutting down`);
@@ -140,12 +164,14 @@ async function serve(flags: ServeFlags): Promise<void> {
 export function buildCli(): Command {
   const program = new Command('ocs-mock')
     .description('A stateful, byte-faithful fake of the Nextcloud OCS provisioning API')
-    .version('0.1.0');
-  program
+    .version('0.1.0')
+    .usage('[serve] [options]')
+    .addHelpText('after', PROGRAM_HELP);
+  const serveCommand = program
     .command('serve', { isDefault: true })
     .description('serve a fake Nextcloud (OCS v1 and v2) seeded from a fixture')
-    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', integer('--port', 0, 65535), 8080)
-    .option('-H, --host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').argParser(integer('--port', 0, 65535)).default(8080).env('PORT'))
+    .addOption(new Option('-H, --host <host>', 'address to listen on').argParser(hostName).default('127.0.0.1').env('HOST'))
     .option('-f, --fixtures <file>', 'fixture file with users, groups, apps and app config (default: fixtures/default.json)')
     .option('-u, --users <n>', 'add N generated users, members of some of the groups', integer('--users', 0, 1_000_000), 0)
     .option('-g, --groups <n>', 'add N generated groups', integer('--groups', 0, 1_000_000), 0)
@@ -167,7 +193,11 @@ export function buildCli(): Command {
     .option('--key <file>', 'the PEM private key of --cert')
     .option('--control-token <token>', 'every control API request (/__admin) needs Authorization: Bearer <token>')
     .option('--no-control', 'no control API: /__admin answers 404')
+    .addHelpText('after', SERVE_HELP)
+    // Bad flags are a usage error: exit 2, as for `check` and a bad fixture (commander's own is 1).
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(serve);
+  showDefaultCommandOptions(program, serveCommand);
   addCheckCommand(program);
   return program;
 }

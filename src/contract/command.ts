@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CheckFlags } from './checkCommand.js';
+import { CHECK_HELP } from '../cliHelp.js';
 
 export function addCheckCommand(program: Command): void {
   program
@@ -14,6 +15,7 @@ export function addCheckCommand(program: Command): void {
     .option('--write', 'also create, edit and delete its own users, groups and config keys (always cleaned up)')
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write a JSON report')
+    .addHelpText('after', CHECK_HELP)
     // Bad flags are a usage error: exit 2 (commander's own default is 1, which means violations here).
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     // The checker loads when `check` runs: `serve` never pays for it.

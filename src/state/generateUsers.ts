@@ -2,6 +2,7 @@ import type { Fixture, FixtureUser } from './fixtureFile.js';
 import { companyName, firstName, jobTitle, joined, lastName, loginText, password, phoneNumber, username } from './fakeNames.js';
 import { SeededRandom } from './seededRandom.js';
 import { ADMIN_GROUP } from './model.js';
+import { generatedPassword } from './generatedPassword.js';
 
 /** Fixed reference time so that the same seed always yields the same last logins. */
 const REFERENCE_SECONDS = Date.UTC(2026, 0, 1) / 1000;
@@ -49,9 +50,11 @@ export function addGeneratedUsers(fixture: Fixture, count: number, seed: number)
     taken.add(id);
     const neverLoggedIn = random.chance(0.15);
     const lastLogin = neverLoggedIn ? 0 : REFERENCE_SECONDS - random.below(90 * DAY);
+    // The random password users had is still drawn, unused: each seed keeps the values drawn after it.
+    password(random, 16);
     users.push({
       id,
-      password: password(random, 16),
+      password: generatedPassword(id),
       displayname: joined(first, ' ', last),
       email: joined(loginText(first), '.', loginText(last), random.chance(0.3) ? random.below(100) : '', '@example.com'),
       groups: pickGroups(joins, pool, Math.min(pool.length, joins.weighted(GROUPS_PER_USER))),

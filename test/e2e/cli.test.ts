@@ -167,9 +167,9 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
     expect((await done).stdout).toContain('  35 users, 16 groups, ');
   });
 
-  test('serve --groups x stops with exit code 1 and says what a count must be', async () => {
+  test('serve --groups x stops with exit code 2 (a usage error) and says what a count must be', async () => {
     const { code, stdout, stderr } = await exited(start(['serve', '--port', '0', '--groups', 'x']));
-    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: "error: option '-g, --groups <n>' argument 'x' is invalid. --groups must be a whole number from 0 to 1000000.\n" });
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: "error: option '-g, --groups <n>' argument 'x' is invalid. --groups must be a whole number from 0 to 1000000.\n" });
   });
 
   test('serve --help lists the serve options', async () => {

@@ -48,13 +48,13 @@ describe('CLI limits: --max-body, --idle-timeout, --max-connections', () => {
     ['--max-body', '0', '--max-body must be a whole number from 1 to 2147483647.'],
     ['--idle-timeout', '0', '--idle-timeout must be a whole number from 1 to 86400.'],
     ['--max-connections', 'x', '--max-connections must be a whole number from 1 to 1000000.'],
-  ])('%s %s is refused with a clear message', async (flag, value, message) => {
+  ])('%s %s is refused with a clear message, exit code 2 (a usage error)', async (flag, value, message) => {
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', flag, value], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let err = '';
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const code = await new Promise((resolve) => child.once('close', resolve));
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(err).toContain(message);
   });
 });

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../support/builtCli.js';
 import { lowestNodeBinDir, lowestPromisedNode } from '../support/lowestNode.js';
 import { okJson } from '../support/protocol.js';
@@ -54,6 +54,7 @@ console.log(JSON.stringify({
 }));
 `;
 
+let dir: string;
 let packed: { filename: string; files: { path: string }[] };
 let tarball: string;
 let project: string;
@@ -68,7 +69,7 @@ function run(command: string, args: string[], cwd = project): SpawnSyncReturns<s
 beforeAll(() => {
   const built = spawnSync(process.execPath, ['scripts/ensure-built.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
-  const dir = mkdtempSync(join(tmpdir(), 'ocs-mock-package-'));
+  dir = mkdtempSync(join(tmpdir(), 'ocs-mock-package-'));
   // The build is current: pack without prepack's second build.
   const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
   if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
@@ -92,6 +93,9 @@ beforeAll(() => {
   // Type-checks and emits out/esm.mjs and out/cjs.cjs, which the tests below run.
   tsc = run('node', [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
 });
+
+// The project holds typescript and the package's dependencies: ~70 MB a run.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe(`the packed package, installed into an empty project on Node ${lowestPromisedNode()}`, () => {
   test('runs on the lowest promised Node', () => {

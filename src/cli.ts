@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './observe/requestLog.js';
 import { FixtureError } from './state/fixtureFile.js';
+import { UnknownFixtureError } from './state/shippedFixtures.js';
 import { ScenarioError } from './scenarios/scenarioFile.js';
 import { UnknownScenarioError } from './scenarios/shipped.js';
 import { ADMIN_GROUP } from './state/model.js';
@@ -125,6 +126,10 @@ async function serve(flags: ServeFlags): Promise<void> {
       console.error(`ocs-mock: invalid scenario: ${error.message}`);
       process.exit(2);
     }
+    if (error instanceof UnknownFixtureError) {
+      console.error(`ocs-mock: --fixtures: ${error.reason}`);
+      process.exit(2);
+    }
     if (error instanceof FixtureError) {
       console.error(`ocs-mock: invalid fixture: ${error.message}`);
       process.exit(2);
@@ -172,7 +177,7 @@ export function buildCli(): Command {
     .description('serve a fake Nextcloud (OCS v1 and v2) seeded from a fixture')
     .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').argParser(integer('--port', 0, 65535)).default(8080).env('PORT'))
     .addOption(new Option('-H, --host <host>', 'address to listen on').argParser(hostName).default('127.0.0.1').env('HOST'))
-    .option('-f, --fixtures <file>', 'fixture file with users, groups, apps and app config (default: fixtures/default.json)')
+    .option('-f, --fixtures <file|name>', 'fixture file with users, groups, apps and app config, or a shipped fixture\'s name (default: default)')
     .option('-u, --users <n>', 'add N generated users, members of some of the groups', integer('--users', 0, 1_000_000), 0)
     .option('-g, --groups <n>', 'add N generated groups', integer('--groups', 0, 1_000_000), 0)
     .option('-s, --seed <s>', 'seed for generated users and groups (same seed, same users, groups and memberships)', integer('--seed', 0, 2 ** 31 - 1), 1)

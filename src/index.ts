@@ -20,6 +20,7 @@ export { frameStatus, type OcsVersion } from './ocs/status.js';
 export { toPhpJson } from './ocs/json.js';
 export { toPhpXml } from './ocs/xml.js';
 export { FixtureError, loadFixtureFile, type Fixture, type FixtureUser, type FixtureApp } from './state/fixtureFile.js';
+export { shippedFixtureNames, UnknownFixtureError } from './state/shippedFixtures.js';
 export type { State, User, Group, App } from './state/model.js';
 export { newUser } from './state/user.js';
 export type { Clock } from './state/logins.js';

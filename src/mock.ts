@@ -6,6 +6,7 @@ import { loadSpec, routesFromSpec, specRouter } from './http/specRoutes.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/requestParams.js';
 import { checkHandled, EXTRA_ROUTES, operationsFor, type OperationBinding } from './operations.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
+import { fixtureFileOf } from './state/shippedFixtures.js';
 import type { Clock } from './state/logins.js';
 import { NEWEST_RELEASE, resolveRelease } from './releases/catalog.js';
 import type { ReleaseProfile } from './releases/profile.js';
@@ -23,7 +24,7 @@ import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_MS, SessionStore, type Sessi
 export { RESETTABLE_PARTS, type ResettablePart, type ResetOptions, type FailHandle } from './sessions/scope.js';
 
 export interface MockOptions {
-  /** A fixture file path or object; default fixtures/default.json. */
+  /** A fixture object, a fixture file's path, or a shipped fixture's name (`default`, the default). */
   fixture?: string | Fixture;
   /** Add this many generated users (deterministic for a seed); they join some of the fixture's and the generated groups. */
   users?: number;
@@ -146,7 +147,7 @@ export class OcsMock extends MockScope implements PipelineContext {
 
 export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
   let fixture =
-    typeof options.fixture === 'object' ? checkFixture(options.fixture) : loadFixtureFile(options.fixture ?? DEFAULT_FIXTURE);
+    typeof options.fixture === 'object' ? checkFixture(options.fixture) : loadFixtureFile(fixtureFileOf(options.fixture ?? DEFAULT_FIXTURE));
   // Only runs that generate users or groups load the generators and faker's word lists.
   if (options.groups && options.groups > 0) {
     const { addGeneratedGroups } = await import('./state/generateGroups.js');

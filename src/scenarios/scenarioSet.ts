@@ -4,7 +4,8 @@ import type { Interceptor, OcsRequest, Responder } from '../http/ocsHandler.js';
 import { compileRule, type CompiledRule } from './compileRule.js';
 import { wait } from './delay.js';
 import { checkScenarioDocument, readScenarioFile, scenarioName } from './scenarioFile.js';
-import { isShippedName, shippedScenarioFile, UnknownScenarioError } from './shipped.js';
+import { isShippedName } from '../shippedFiles.js';
+import { shippedScenarioFile, UnknownScenarioError } from './shipped.js';
 import type { ScenarioFile } from './types.js';
 
 /** The per-request switch to one shipped scenario, as Prism's `Prefer` header is to one example. */

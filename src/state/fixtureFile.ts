@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { JsonSyntaxError, parseJsonText } from '../jsonText.js';
@@ -70,7 +71,9 @@ export class FixtureError extends Error {
   }
 }
 
-export const DEFAULT_FIXTURE = fileURLToPath(new URL('../../fixtures/default.json', import.meta.url));
+/** The fixtures shipped with the package; `default` seeds a mock made without one. */
+export const SHIPPED_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+export const DEFAULT_FIXTURE = join(SHIPPED_FIXTURES_DIR, 'default.json');
 let validateFixture: ValidateFunction | undefined;
 
 function fixtureValidator(): ValidateFunction {

@@ -60,16 +60,16 @@ describe('ocs-mock --help', () => {
     expect([top.code, top.stderr, serve.code, serve.stderr]).toEqual([0, '', 0, '']);
     expect(top.stdout.startsWith('Usage: ocs-mock [serve] [options]\n\nA stateful, byte-faithful fake of the Nextcloud OCS provisioning API\n\nOptions:\n')).toBe(true);
     const serveOptions = part(serve.stdout, 'Options:').split('\n');
-    const help = serveOptions.indexOf('  -h, --help                display help for command');
+    const help = serveOptions.indexOf('  -h, --help                  display help for command');
     expect(help).toBeGreaterThan(20);
-    expect(part(top.stdout, 'Options:')).toBe([...serveOptions.slice(0, help), '  -V, --version             output the version number', ...serveOptions.slice(help)].join('\n'));
+    expect(part(top.stdout, 'Options:')).toBe([...serveOptions.slice(0, help), '  -V, --version               output the version number', ...serveOptions.slice(help)].join('\n'));
     expect(serveOptions.slice(0, 4)).toEqual([
       'Options:',
-      '  -p, --port <port>         port to listen on (0 picks a free one) (default:',
-      '                            8080, env: PORT)',
-      '  -H, --host <host>         address to listen on (default: "127.0.0.1", env:',
+      '  -p, --port <port>           port to listen on (0 picks a free one) (default:',
+      '                              8080, env: PORT)',
+      '  -H, --host <host>           address to listen on (default: "127.0.0.1", env:',
     ]);
-    expect(serveOptions[4]).toBe('                            HOST)');
+    expect(serveOptions[4]).toBe('                              HOST)');
   });
 
   it('ends with examples of serve and check, the exit codes of both, and the environment variables; ocs-mock help prints the same', async () => {
@@ -86,7 +86,7 @@ Environment:
   OCS_PASSWORD  check: the password when neither --password nor --url gives one
 `,
     );
-    expect(part(stdout, 'Commands:')).toContain('  serve [options]           serve a fake Nextcloud');
+    expect(part(stdout, 'Commands:')).toContain('  serve [options]             serve a fake Nextcloud');
     expect(await runCli(['help'])).toEqual({ code: 0, stdout, stderr: '' });
   });
 

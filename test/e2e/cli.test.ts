@@ -125,6 +125,18 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'ocs-mock: cannot listen on 192.0.2.1:0: address not available on this machine (EADDRNOTAVAIL)\n' });
   });
 
+  test('serve --fixtures default loads the shipped fixture by name from any directory; an unknown name exits 2 listing the shipped ones', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'ocs-mock-e2e-'));
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--fixtures', 'default'], { cwd: elsewhere, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    const url = await printedUrl(child);
+    const users = await fetch(`${url}/ocs/v2.php/cloud/users?format=json`, { headers: { Authorization: AUTH, 'OCS-APIRequest': 'true' } });
+    expect(await users.text()).toBe(okJson(2, '{"users":["admin","alice","bob","carol","dave"]}'));
+
+    const { code, stdout, stderr } = await exited(start(['serve', '--port', '0', '--fixtures', 'staging']));
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'ocs-mock: --fixtures: no shipped fixture named "staging"; known: default\n' });
+  });
+
   test('serve --scenario maintenance-mode loads the shipped scenario by name (503 on v1 and v2); --control-token guards /__admin', async () => {
     const child = start(['serve', '--port', '0', '--scenario', 'maintenance-mode', '--control-token', 'e2e-token']);
     const url = await printedUrl(child);
@@ -175,7 +187,7 @@ describe('the built CLI (bin/ocs-mock.js)', () => {
   test('serve --help lists the serve options', async () => {
     const { code, stdout } = await exited(start(['serve', '--help']));
     expect(code).toBe(0);
-    for (const option of ['--port <port>', '--host <host>', '--fixtures <file>', '--users <n>', '--groups <n>', '--seed <s>', '--scenario <name|file>', '--control-token <token>', '--no-control']) {
+    for (const option of ['--port <port>', '--host <host>', '--fixtures <file|name>', '--users <n>', '--groups <n>', '--seed <s>', '--scenario <name|file>', '--control-token <token>', '--no-control']) {
       expect(stdout).toContain(option);
     }
   });

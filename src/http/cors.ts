@@ -26,16 +26,16 @@ export class CorsError extends Error {}
 
 /** An origin as browsers send it: scheme://host[:port], nothing after. */
 function checkOrigin(entry: string): string {
-  let parsed: URL;
+  const notOrigin = `cors: "${entry}" is not an origin; write it as scheme://host[:port], e.g. http://localhost:5173`;
+  let origin: string;
   try {
-    parsed = new URL(entry);
+    origin = new URL(entry).origin;
   } catch {
-    throw new CorsError(`cors: "${entry}" is not an origin; write it as scheme://host[:port], e.g. http://localhost:5173`);
+    throw new CorsError(notOrigin);
   }
-  const origin = parsed.origin;
-  if (origin === 'null' || entry.replace(/\/$/, '') !== origin) {
-    throw new CorsError(`cors: "${entry}" is not an origin; write it as scheme://host[:port] (here: ${origin === 'null' ? 'none' : origin}), without path or query`);
-  }
+  // 'null': a scheme without hosts (`localhost:5173/app` reads as scheme `localhost:`).
+  if (origin === 'null') throw new CorsError(notOrigin);
+  if (entry.replace(/\/$/, '') !== origin) throw new CorsError(`${notOrigin.replace(/, e\.g\. .*$/, '')} without path or query (here: ${origin})`);
   return origin;
 }
 

@@ -255,7 +255,7 @@ describe('status.php (its own header, not the middleware)', () => {
 describe('the cors option', () => {
   it.each([
     ['localhost:5173', '"localhost:5173" is not an origin'],
-    ['http://localhost:5173/app', '"http://localhost:5173/app" is not an origin; write it as scheme://host[:port] (here: http://localhost:5173), without path or query'],
+    ['http://localhost:5173/app', '"http://localhost:5173/app" is not an origin; write it as scheme://host[:port] without path or query (here: http://localhost:5173)'],
     [' , ', 'the origin list is empty'],
   ])('%j -> CorsError naming the fault', async (option, message) => {
     expect(() => CorsPolicy.of(option)).toThrow(CorsError);

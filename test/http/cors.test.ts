@@ -2,7 +2,7 @@ import request, { type Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { CorsError, CorsPolicy } from '../../src/http/cors.js';
 import { createMock } from '../../src/mock.js';
-import { expectOcs } from '../support/operations.js';
+import { expectFramework996, expectOcs } from '../support/operations.js';
 import { FORMATS, freshMock, MATRIX, ocs, VERSIONS, type Version } from '../support/mock.js';
 
 /**
@@ -191,6 +191,41 @@ describe('--cors (any origin)', () => {
     expect(failed.status).toBe(401);
     expect(failed.text).toContain('<message>Unauthorised</message>');
     expect(corsHeadersOf(failed)).toEqual({});
+  });
+});
+
+describe('--cors and answers outside the controller', () => {
+  it("a scenario's OCS answer is a controller's answer: the Origin is echoed (X-Mock-Scenario group-exists)", async () => {
+    const { app } = await freshMock({ cors: true });
+    const res = await ocs(app, 'post', 2, '/cloud/groups', { format: 'json' }).set('Origin', ORIGIN).set('X-Mock-Scenario', 'group-exists').send({ groupid: 'x' });
+    await expectOcs(res, 2, 'json', { code: 102, message: 'group exists' });
+    expect(corsHeadersOf(res)).toEqual({ 'access-control-allow-origin': ORIGIN });
+  });
+
+  it('maintenance (ocs/v1.php answers before routing) -> 503 without CORS headers', async () => {
+    const { app } = await freshMock({ cors: true, scenarios: ['maintenance-mode'] });
+    const res = await ocs(app, 'get', 2, '/cloud/users', { format: 'json' }).set('Origin', ORIGIN);
+    expect(res.status).toBe(503);
+    expect(corsHeadersOf(res)).toEqual({});
+  });
+
+  it('an uncaught error (missing required groupid: 996, HTTP 500) -> no CORS headers', async () => {
+    const { app } = await freshMock({ cors: true });
+    await expectCorsOn(app);
+    const res = await ocs(app, 'post', 2, '/cloud/groups', { format: 'json' }).set('Origin', ORIGIN);
+    expectFramework996(res, 2, 'json');
+    expect(corsHeadersOf(res)).toEqual({});
+  });
+
+  it('the control API answers no preflight and sends no CORS headers, --cors or not', async () => {
+    const { app } = await freshMock({ cors: true });
+    await expectCorsOn(app);
+    const pre = await request(app).options('/__admin/reset').set('Origin', ORIGIN).set('Access-Control-Request-Method', 'POST');
+    expect(pre.status).toBe(405);
+    expect(corsHeadersOf(pre)).toEqual({});
+    const read = await request(app).get('/__admin/scenarios').set('Origin', ORIGIN);
+    expect(read.status).toBe(200);
+    expect(corsHeadersOf(read)).toEqual({});
   });
 });
 

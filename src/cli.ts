@@ -17,6 +17,7 @@ import { tlsOptionsOf, tlsBanner, tlsFailure, type TlsFlags } from './tls/cliOpt
 import { PROGRAM_HELP, SERVE_HELP, showDefaultCommandOptions } from './cliHelp.js';
 import { generatedPassword } from './state/generatedPassword.js';
 import type { State } from './state/model.js';
+import { CorsError } from './http/cors.js';
 
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -81,6 +82,8 @@ interface ServeFlags extends TlsFlags {
   /** false with --no-control. */
   control: boolean;
   controlToken?: string;
+  /** true with a bare --cors, the origin list with --cors <origins>. */
+  cors?: boolean | string;
 }
 
 /** The first enabled account whose password is a generated user's: an example login for the banner. */
@@ -112,6 +115,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       control: flags.control,
       controlToken: flags.controlToken,
       tls,
+      cors: flags.cors,
     });
   } catch (error) {
     if (error instanceof UnknownReleaseError || error instanceof UnhandledOperationError) {
@@ -128,6 +132,10 @@ async function serve(flags: ServeFlags): Promise<void> {
     }
     if (error instanceof UnknownFixtureError) {
       console.error(`ocs-mock: --fixtures: ${error.reason}`);
+      process.exit(2);
+    }
+    if (error instanceof CorsError) {
+      console.error(`ocs-mock: --${error.message}`);
       process.exit(2);
     }
     if (error instanceof FixtureError) {
@@ -154,6 +162,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   if (admin) console.log(`  admin login: ${admin.id} / ${admin.password}`);
   const generated = flags.users > 0 ? generatedLogin(state) : undefined;
   if (generated) console.log(`  generated users: <id> / ${generatedPassword('<id>')}, e.g. ${generated} / ${generatedPassword(generated)}`);
+  if (running.mock.cors) console.log(`  CORS (--cors): ${running.mock.cors.describe()}; requests need Basic auth`);
   console.log(`  ${state.users.size} users, ${state.groups.size} groups, ${state.apps.size} apps. Ctrl-C stops.`);
   const stop = (signal: string) => {
     console.log(`ocs-mock: ${signal}, shutting down`);
@@ -198,6 +207,7 @@ export function buildCli(): Command {
     .option('--key <file>', 'the PEM private key of --cert')
     .option('--control-token <token>', 'every control API request (/__admin) needs Authorization: Bearer <token>')
     .option('--no-control', 'no control API: /__admin answers 404')
+    .option('--cors [origins]', 'answer browser preflights and echo Origin as a Nextcloud #[CORS] route does: any origin, or only these (comma-separated); off by default, like Nextcloud')
     .addHelpText('after', SERVE_HELP)
     // Bad flags are a usage error: exit 2, as for `check` and a bad fixture (commander's own is 1).
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))

@@ -41,6 +41,7 @@ const SERVE_EXAMPLES: Item[] = [
   ['$ ocs-mock --nextcloud 29', `emulate Nextcloud ${resolveRelease('29').version}, the newest 29 release ocs-mock knows`],
   ['$ ocs-mock --fixtures my-fixture.json', 'serve your own users, groups, apps and app config'],
   ['$ ocs-mock --users 500 --groups 50 --seed 42', `500 generated users in 50 groups; a user's password is <id>${GENERATED_PASSWORD_SUFFIX}`],
+  ['$ ocs-mock --cors http://localhost:5173', 'let a web app on http://localhost:5173 call the API from the browser (preflights answered, Basic auth)'],
   ['$ ocs-mock --scenario maintenance-mode', 'answer every request as a server in maintenance mode (HTTP 503)'],
   ['$ PORT=9000 HOST=0.0.0.0 ocs-mock', 'listen on port 9000 on every address (--port and --host win over them)'],
 ];

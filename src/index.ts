@@ -2,6 +2,7 @@ export { createApp, type AppOptions, type RequestHandler } from './http/app.js';
 export { createControlHandler, type ControlOptions } from './control/router.js';
 export { CONTROL_ROUTES } from './control/routes.js';
 export type { ControlRoute, ControlCall, ControlReply } from './control/route.js';
+export { CorsPolicy, CorsError, type CorsOption } from './http/cors.js';
 export { createOcsHandler, type Interceptor, type OcsRequest, type Responder } from './http/ocsHandler.js';
 export { createMock, OcsMock, RESETTABLE_PARTS, type MockOptions, type ResetOptions, type ResettablePart, type FailHandle } from './mock.js';
 export { MockScope, type StateOrigin } from './sessions/scope.js';

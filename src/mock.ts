@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlError, writeControlError } from './control/answers.js';
+import { CorsPolicy, type CorsOption } from './http/cors.js';
 import { createOcsHandler, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
 import { loadSpec, routesFromSpec, specRouter } from './http/specRoutes.js';
@@ -61,6 +62,13 @@ export interface MockOptions {
    * its connection closed. Bodies up to it are read whole; over PHP's post_max_size (8 MiB) they count as empty.
    */
   maxBodyBytes?: number;
+  /**
+   * Opt-in CORS for browser clients: `true` for any origin, or the origins allowed (a list or a
+   * comma-separated string). OCS routes then answer preflights and echo the Origin as a Nextcloud
+   * route marked `#[CORS]` does, and require Basic auth; Nextcloud's own provisioning routes send
+   * no CORS headers, which stays the default.
+   */
+  cors?: CorsOption;
 }
 
 /**
@@ -76,6 +84,8 @@ export class OcsMock extends MockScope implements PipelineContext {
   readonly sessions: SessionStore;
   /** Requests naming no session use the mock's own parts. */
   readonly sessionId = null;
+  /** Opt-in CORS (option `cors`); null: none, as on a real server. */
+  readonly cors: CorsPolicy | null;
 
   constructor(
     fixture: Fixture,
@@ -83,7 +93,7 @@ export class OcsMock extends MockScope implements PipelineContext {
     cloudHost: string,
     readonly profile: ReleaseProfile,
     readonly clock: Clock = Date.now,
-    extra: { journalSize?: number; log?: LogOptions; sessions?: Partial<SessionLimits>; maxBodyBytes?: number } = {},
+    extra: { journalSize?: number; log?: LogOptions; sessions?: Partial<SessionLimits>; maxBodyBytes?: number; cors?: CorsPolicy | null } = {},
   ) {
     const journalSize = extra.journalSize ?? DEFAULT_JOURNAL_SIZE;
     super(
@@ -99,9 +109,12 @@ export class OcsMock extends MockScope implements PipelineContext {
       idleMs: extra.sessions?.idleMs ?? DEFAULT_SESSION_IDLE_MS,
     };
     this.sessions = new SessionStore({ origin: this.origin, scenarios: this.scenarios, journalSize, profile, routes, operations: this.operations, clock, log: this.log }, limits);
-    this.handle = createOcsHandler((req, res) => this.contextOf(req, res), {
-      maxBodyBytes: extra.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    });
+    this.cors = extra.cors ?? null;
+    this.handle = createOcsHandler(
+      (req, res) => this.contextOf(req, res),
+      { maxBodyBytes: extra.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES },
+      this.cors,
+    );
   }
 
   /**
@@ -146,6 +159,7 @@ export class OcsMock extends MockScope implements PipelineContext {
 }
 
 export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
+  const cors = CorsPolicy.of(options.cors);
   let fixture =
     typeof options.fixture === 'object' ? checkFixture(options.fixture) : loadFixtureFile(fixtureFileOf(options.fixture ?? DEFAULT_FIXTURE));
   // Only runs that generate users or groups load the generators and faker's word lists.
@@ -167,6 +181,7 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
     log: options.log,
     sessions: { maxSessions: options.maxSessions, idleMs: options.sessionIdleMs },
     maxBodyBytes: options.maxBodyBytes,
+    cors,
   });
   options.scenarios?.forEach((source, i) => mock.scenarios.load(source, `options.scenarios[${i}]`));
   mock.scenarios.markStartUp();

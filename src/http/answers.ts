@@ -157,9 +157,17 @@ export function writeMaintenanceAnswer(res: ServerResponse, ctx: AnswerContext, 
 }
 
 /** A security-middleware failure that OCSMiddleware does not re-wrap: plain JSON (e.g. CSRF 412). */
-export function writePlainJson(res: ServerResponse, status: number, body: PhpValue): void {
+export function writePlainJson(res: ServerResponse, status: number, body: PhpValue, extraHeaders?: Record<string, string>): void {
   const text = toPhpJson(body);
-  send(res, status, controllerHeaders('application/json; charset=utf-8', text), text);
+  send(res, status, controllerHeaders('application/json; charset=utf-8', text, extraHeaders), text);
+}
+
+/**
+ * A bare AppFramework Response (e.g. ApiController::preflightedCors): HTTP 200, no body, Content-Length 0
+ * (App::main), and no Content-Type of its own, so PHP's default one.
+ */
+export function writeEmptyControllerAnswer(res: ServerResponse, extraHeaders: Record<string, string>): void {
+  send(res, 200, controllerHeaders('text/html; charset=UTF-8', '', extraHeaders), '');
 }
 
 /**

@@ -29,7 +29,8 @@ export function createApp(mock: OcsMock, options: AppOptions = {}): RequestHandl
     // OCS URLs keep the prefix: it is part of the web root the client sees (see ocsHandler).
     const inner = sessionPrefix(url)?.rest ?? url;
     const path = inner.split('?')[0];
-    if (path === '/status.php' && (req.method === 'GET' || req.method === 'HEAD')) {
+    // status.php checks no method: an OPTIONS preflight gets the same answer as GET (with --cors too).
+    if (path === '/status.php') {
       const scope = mock.contextOf(req, res);
       if (scope) writeStatus(res, mock.profile.release, scope.scenarios.maintenance);
       return;

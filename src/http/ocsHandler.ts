@@ -23,6 +23,7 @@ import {
   writeLoginRedirect,
   writeMaintenanceAnswer,
   writeBodyTooLarge,
+  writeEmptyControllerAnswer,
   writeMethodNotAllowed,
   writePlainJson,
   type AnswerContext,
@@ -30,6 +31,7 @@ import {
 } from './answers.js';
 import { authenticate, type AuthMethod, type AuthOutcome } from './auth.js';
 import { bindParameters } from './bindParameters.js';
+import { answerHeaders, CORS_REQUIRES_BASIC_AUTH, PREFLIGHT_OPERATION, preflightHeaders, type CorsDecision, type CorsPolicy } from './cors.js';
 import { absentBody, BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, parseParams, readBody, type ParsedParams } from './requestParams.js';
 import type { RouteMatch, RouteTable } from './routeTable.js';
 
@@ -127,6 +129,8 @@ export interface PipelineLimits {
 export function createOcsHandler(
   context: (req: IncomingMessage, res: ServerResponse) => PipelineContext | undefined,
   limits: PipelineLimits = { maxBodyBytes: DEFAULT_MAX_BODY_BYTES },
+  /** Opt-in CORS (src/http/cors.ts); null: none, as on Nextcloud's provisioning routes. */
+  cors: CorsPolicy | null = null,
 ) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     // The session the request names (or the mock's own parts); none when the lookup has answered it.
@@ -145,7 +149,7 @@ export function createOcsHandler(
     };
     let pending: Promise<void> | void = undefined;
     try {
-      pending = handleOcs(ctx, req, res, frame, limits);
+      pending = handleOcs(ctx, req, res, frame, limits, cors);
     } catch (error) {
       fail(error);
     }
@@ -170,7 +174,14 @@ export function isOcsUrl(url: string): boolean {
  * The pipeline in stages; a stage that must wait (a body to read, a multipart body, a scenario that
  * delays) returns a promise, the others run on at once.
  */
-function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: ServerResponse, frame: ErrorFrame, limits: PipelineLimits): Promise<void> | void {
+function handleOcs(
+  ctx: PipelineContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  frame: ErrorFrame,
+  limits: PipelineLimits,
+  cors: CorsPolicy | null,
+): Promise<void> | void {
   const { draft } = frame;
   const url = req.url ?? '/';
   const method = (req.method ?? 'GET').toUpperCase();
@@ -189,7 +200,10 @@ function handleOcs(ctx: PipelineContext, req: IncomingMessage, res: ServerRespon
   const pathInfo = entry[2] && entry[2] !== '/' ? decodePath(entry[2]) : '';
   draft.version = version;
   draft.path = pathInfo;
-  const request: Received = { ctx, req, res, frame, method, version, pathInfo, url, rawQuery, entry };
+  const origin = req.headers.origin;
+  const corsDecision = cors ? cors.decide(origin) : null;
+  if (corsDecision?.kind === 'refused') draft.refusal = refusals.corsOrigin(corsDecision.origin, corsDecision.allowed);
+  const request: Received = { ctx, req, res, frame, method, version, pathInfo, url, rawQuery, entry, cors: corsDecision };
   const absent = absentBody(req);
   if (absent) return withBody(request, absent);
   return readBody(req, limits.maxBodyBytes).then(
@@ -214,6 +228,8 @@ interface Received {
   url: string;
   rawQuery: string;
   entry: RegExpExecArray;
+  /** null without --cors; a refused origin is served as without it. */
+  cors: CorsDecision | null;
 }
 
 function withBody(received: Received, body: Buffer): Promise<void> | void {
@@ -243,13 +259,16 @@ function withParams(received: Received, { params, malformedJson }: ParsedParams)
   const operationId = match.kind === 'found' ? match.route.operationId : null;
   draft.operationId = operationId;
 
+  // CORSMiddleware::afterController adds its header to every answer a controller gives (scenarios' included).
+  const cors = answerHeaders(received.cors);
   const respond: Responder = {
-    ocs: (code, message, data = [], headers) => noteOutcome(draft, writeControllerAnswer(res, answer, code, message, data, headers)),
+    ocs: (code, message, data = [], headers) =>
+      noteOutcome(draft, writeControllerAnswer(res, answer, code, message, data, cors ? { ...headers, ...cors } : headers)),
     framework: (code, message, headers, format) => noteOutcome(draft, writeFrameworkAnswer(res, answer, code, message, headers, format)),
     maintenance: () => noteOutcome(draft, writeMaintenanceAnswer(res, answer, rawQuery)),
   };
   const request: OcsRequest = { method, version, path: pathInfo, url, headers: req.headers, params, actor, operationId };
-  const routed: Routed = { received, answer, respond, params, malformedJson, auth, actor, match, operationId };
+  const routed: Routed = { received, answer, respond, params, malformedJson, auth, actor, match, operationId, cors };
   // Scenarios come first: on a real server maintenance mode answers before anyone logs in.
   const intercepted = ctx.scenarios.intercept(request, res, respond);
   if (intercepted === false) return dispatch(routed);
@@ -274,10 +293,12 @@ interface Routed {
   actor: User | null;
   match: RouteMatch;
   operationId: string | null;
+  /** The CORS header controller answers carry, if any. */
+  cors: Record<string, string> | undefined;
 }
 
 function dispatch(routed: Routed): void {
-  const { received, answer, respond, params, malformedJson, auth, actor, match, operationId } = routed;
+  const { received, answer, respond, params, malformedJson, auth, actor, match, operationId, cors } = routed;
   const { ctx, req, res, frame, method, pathInfo, url, entry } = received;
   const { draft } = frame;
   const { state, profile } = ctx;
@@ -299,10 +320,16 @@ function dispatch(routed: Routed): void {
     recordLogin(state, auth.user, Math.floor(ctx.clock() / 1000), auth.method === 'password' ? 'password' : 'token', profile.logins);
   }
 
+  // With --cors an OPTIONS route to ApiController::preflightedCors (a public page) covers every path.
+  if (method === 'OPTIONS' && received.cors?.kind === 'cors') {
+    draft.operationId = PREFLIGHT_OPERATION;
+    return writeEmptyControllerAnswer(res, preflightHeaders(received.cors.origin));
+  }
   if (match.kind === 'method-not-allowed') {
     const allowed = allowedMethods(ctx.routes, pathInfo);
     draft.unmatched = { reason: 'method-not-allowed', allowed };
-    draft.refusal = refusals.methodNotAllowed(allowed);
+    // A preflight from an origin --cors refuses keeps that reason: it is why the browser fails.
+    if (!(method === 'OPTIONS' && received.cors?.kind === 'refused')) draft.refusal = refusals.methodNotAllowed(allowed);
     return writeMethodNotAllowed(res, answer);
   }
   const binding = operationId ? ctx.operations[operationId] : undefined;
@@ -317,6 +344,12 @@ function dispatch(routed: Routed): void {
     return respond.framework(998, NOT_FOUND_MESSAGE);
   }
 
+  // CORSMiddleware::beforeController runs before SecurityMiddleware (DIContainer registers it first).
+  const basicLogin = auth.kind === 'user' && auth.method !== 'bearer';
+  if (received.cors?.kind === 'cors' && (binding.access !== 'public' || actor) && !basicLogin) {
+    draft.refusal = refusals.corsBasicAuth(actor ? 'bearer' : 'none');
+    return respond.ocs(997, CORS_REQUIRES_BASIC_AUTH);
+  }
   // SecurityMiddleware: login, admin, CSRF; then the provisioning middleware's sub-admin check.
   if (binding.access !== 'public' && !actor) {
     if (/html/i.test(req.headers.accept ?? '')) {
@@ -333,7 +366,7 @@ function dispatch(routed: Routed): void {
   if (!passesCsrf(profile, req.headers, auth.kind === 'user' ? auth.method : undefined)) {
     const header = req.headers['ocs-apirequest'];
     draft.refusal = refusals.csrf(Array.isArray(header) ? header.join(', ') : header);
-    return writePlainJson(res, 412, { message: 'CSRF check failed' });
+    return writePlainJson(res, 412, { message: 'CSRF check failed' }, cors);
   }
   if (binding.access === 'subadmin' && !isAdmin(state, actor!.id) && !isSubAdmin(state, actor!.id)) {
     draft.refusal = refusals.notSubAdmin(actor!.id);

@@ -26,6 +26,10 @@ export const refusals = {
   csrf: (header: string | undefined) =>
     header === undefined ? 'CSRF check failed: no OCS-APIRequest header' : `CSRF check failed: OCS-APIRequest header is "${header}"`,
   maintenance: 'maintenance mode',
+  corsOrigin: (origin: string, allowed: readonly string[]) =>
+    `CORS: origin ${origin} is not in --cors (${allowed.join(', ')}): answered as without --cors, no CORS headers`,
+  corsBasicAuth: (login: 'none' | 'bearer') =>
+    `CORS requires basic auth (CORSMiddleware): ${login === 'bearer' ? 'a Bearer token is not accepted' : 'no login'} on a --cors route`,
   bodyTooLarge: (limit: number) => `request body over the mock's limit of ${limit} bytes (--max-body): 413, connection closed`,
   unexpected: (error: unknown) => `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
 };

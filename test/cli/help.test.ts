@@ -22,6 +22,9 @@ const SERVE_EXAMPLES = `Examples:
       serve your own users, groups, apps and app config
   $ ocs-mock --users 500 --groups 50 --seed 42
       500 generated users in 50 groups; a user's password is <id>-Password1
+  $ ocs-mock --cors http://localhost:5173
+      let a web app on http://localhost:5173 call the API from the browser
+      (preflights answered, Basic auth)
   $ ocs-mock --scenario maintenance-mode
       answer every request as a server in maintenance mode (HTTP 503)
   $ PORT=9000 HOST=0.0.0.0 ocs-mock
@@ -121,7 +124,7 @@ Environment:
     const dir = mkdtempSync(join(tmpdir(), 'ocs-mock-help-'));
     copyFileSync(join(ROOT, 'fixtures', 'default.json'), join(dir, 'my-fixture.json'));
     const lines = SERVE_EXAMPLES.split('\n').filter((line) => line.startsWith('  $ '));
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     const releases: string[] = [];
     for (const line of lines) {
       const words = line.slice(4).split(' ');
@@ -131,6 +134,6 @@ Environment:
       const { banner } = await serveCli([...args, '--port', '0', '--log-level', 'silent'], { env, cwd: dir });
       releases.push(/fake Nextcloud (\S+) listening on http:\/\/([^/]+?):\d+\n/.exec(banner)!.slice(1).join(' '));
     }
-    expect(releases).toEqual(['34.0.1 127.0.0.1', '29.0.6 127.0.0.1', '34.0.1 127.0.0.1', '34.0.1 127.0.0.1', '34.0.1 127.0.0.1', '34.0.1 0.0.0.0']);
+    expect(releases).toEqual(['34.0.1 127.0.0.1', '29.0.6 127.0.0.1', '34.0.1 127.0.0.1', '34.0.1 127.0.0.1', '34.0.1 127.0.0.1', '34.0.1 127.0.0.1', '34.0.1 0.0.0.0']);
   });
 });

@@ -15,6 +15,7 @@ import { NEWEST_RELEASE, RELEASES, UnknownReleaseError } from './releases/catalo
 import { addCheckCommand } from './contract/command.js';
 import { tlsOptionsOf, tlsBanner, tlsFailure, type TlsFlags } from './tls/cliOptions.js';
 import { PROGRAM_HELP, SERVE_HELP, showDefaultCommandOptions } from './cliHelp.js';
+import { packageVersion } from './meta/version.js';
 import { generatedPassword } from './state/generatedPassword.js';
 import type { State } from './state/model.js';
 import { CorsError } from './http/cors.js';
@@ -178,7 +179,7 @@ async function serve(flags: ServeFlags): Promise<void> {
 export function buildCli(): Command {
   const program = new Command('ocs-mock')
     .description('A stateful, byte-faithful fake of the Nextcloud OCS provisioning API')
-    .version('0.1.0')
+    .version(packageVersion())
     .usage('[serve] [options]')
     .addHelpText('after', PROGRAM_HELP);
   const serveCommand = program

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { BIN, ROOT } from './builtCli.js';
 
 /** Runs of the built CLI (bin/ocs-mock.js) for test/cli: each child is killed after its test. */
@@ -16,18 +16,21 @@ export interface Finished {
   stderr: string;
 }
 
-const children: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
+// Killed when the test that started it finishes (passed or failed). A module-level afterEach would
+// bind to the first test file that imports this module only: vitest shares modules between files
+// (isolate: false), and children of the other files outlived the run.
+function killWhenTestEnds(child: ChildProcess): void {
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+}
 
 function start(args: string[], options: CliOptions): ChildProcess {
   // PORT and HOST are left out unless a test gives them: the CLI reads them.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: undefined, HOST: undefined, OCS_PASSWORD: undefined, ...options.env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
+  killWhenTestEnds(child);
   return child;
 }
 

@@ -48,6 +48,8 @@ export interface Serving {
   url: string;
   /** Everything printed on stdout up to the start-up banner's last line. */
   banner: string;
+  /** Everything printed on stdout so far (the request log grows after the banner). */
+  output: () => string;
 }
 
 /** Starts the CLI and resolves once its start-up banner is complete (its "Ctrl-C stops." line). */
@@ -59,7 +61,9 @@ export function serveCli(args: string[], options: CliOptions = {}): Promise<Serv
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /listening on (https?:\/\/\S+)/.exec(out);
-      if (url && out.includes('Ctrl-C stops.\n')) resolve({ url: url[1], banner: out.slice(0, out.indexOf('Ctrl-C stops.\n') + 'Ctrl-C stops.\n'.length) });
+      if (url && out.includes('Ctrl-C stops.\n')) {
+        resolve({ url: url[1], banner: out.slice(0, out.indexOf('Ctrl-C stops.\n') + 'Ctrl-C stops.\n'.length), output: () => out });
+      }
     });
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`CLI exited with ${code} before it served:\n${out}\n${err}`)));

@@ -1,52 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
-import { afterEach, describe, expect, test } from 'vitest';
-import { BIN, ROOT } from '../support/builtCli.js';
+import { describe, expect, test } from 'vitest';
+import { runCli, serveCli } from '../support/runCli.js';
 import { httpsRequest } from './support.js';
 
 const tlsFixture = (name: string) => fileURLToPath(new URL(`../fixtures/tls/${name}`, import.meta.url));
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-interface Started {
-  child: ChildProcess;
-  /** stdout up to and including the line "N users, ...": the whole banner. */
-  banner: string;
-  url: string;
-  /** Everything printed so far, growing. */
-  output: () => string;
-}
-
-function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      if (url && / apps\. Ctrl-C stops\.\n/.test(out)) resolve({ child, banner: out, url, output: () => out });
-    });
-    child.once('exit', (code) => reject(new Error(`CLI exited with ${code}:\n${out}\n${err}`)));
-  });
-}
-
-function failed(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+// serve on a free port: the CLI runs of test/support/runCli.ts (each killed when its test ends).
+const start = (args: string[]) => serveCli(['serve', '--port', '0', ...args]);
+const failed = (args: string[]) => runCli(['serve', '--port', '0', ...args]);
 
 describe('serve --tls', () => {
   test('--tls --tls-name 192.168.1.20: https URL; the banner shows the fingerprint the client receives and the CA file a client trusts', async () => {

@@ -1,27 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, test } from 'vitest';
-import { BIN, ROOT } from '../support/builtCli.js';
+import { describe, expect, test } from 'vitest';
+import { runCli, serveCli } from '../support/runCli.js';
 
-const children: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-/** Starts `serve` and resolves with what it printed once it listens. */
-function serve(args: string[]): Promise<{ url: string; banner: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url && out.includes('Ctrl-C stops.')) resolve({ url, banner: out });
-    });
-    child.once('exit', (code) => reject(new Error(`CLI exited with ${code}:\n${out}`)));
-  });
-}
+/** Starts `serve` on a free port (test/support/runCli.ts: killed when its test ends). */
+const serve = (args: string[]) => serveCli(['serve', '--port', '0', ...args]);
 
 const preflight = (url: string, origin: string) =>
   fetch(`${url}/ocs/v2.php/cloud/users`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
@@ -50,9 +31,9 @@ describe('serve --cors', () => {
     expect((await preflight(url, 'http://localhost:5173')).status).toBe(405);
   });
 
-  test('--cors with something that is not an origin -> exit 2 and why', () => {
-    const run = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--cors', 'localhost:5173/app'], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.status).toBe(2);
+  test('--cors with something that is not an origin -> exit 2 and why', async () => {
+    const run = await runCli(['serve', '--port', '0', '--cors', 'localhost:5173/app']);
+    expect(run.code).toBe(2);
     expect(run.stderr).toBe('ocs-mock: --cors: "localhost:5173/app" is not an origin; write it as scheme://host[:port], e.g. http://localhost:5173\n');
   });
 });

@@ -1,5 +1,6 @@
 import type { IgnoredCredentials, LoginFailure } from '../http/auth.js';
 import type { OcsVersion } from '../ocs/status.js';
+import { nowIsoText } from './timeText.js';
 
 /** Why no operation answered: no route for the path, or a route for another method. */
 export type Unmatched =
@@ -62,7 +63,7 @@ export type RecordDraft = Omit<RequestRecord, 'id' | 'durationMs' | 'status' | '
 export function startDraft(method: string, path: string, now: number, session: string | null): RecordDraft {
   return {
     started: now,
-    time: new Date().toISOString(),
+    time: nowIsoText(),
     method,
     version: null,
     path,

@@ -13,7 +13,8 @@ function redactValue(value: unknown): unknown {
 }
 
 function needsRedaction(params: Record<string, unknown>): boolean {
-  for (const name in params) if (SECRET_KEYS.test(name) || typeof params[name] === 'object') return true;
+  // null (an argument not given) holds nothing to redact.
+  for (const name in params) if (SECRET_KEYS.test(name) || (typeof params[name] === 'object' && params[name] !== null)) return true;
   return typeof params.key === 'string' && SECRET_KEYS.test(params.key);
 }
 

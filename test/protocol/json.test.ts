@@ -18,6 +18,16 @@ describe('toPhpJson (json_encode with JSON_HEX_TAG)', () => {
     expect(toPhpJson('<b>')).toBe('"\\u003Cb\\u003E"');
   });
 
+  test('each character that needs an escape is found alone in a long answer', () => {
+    const long = 'x'.repeat(2000);
+    expect(toPhpJson(`${long}>`)).toBe(`"${long}\\u003E"`);
+    expect(toPhpJson(`${long}<`)).toBe(`"${long}\\u003C"`);
+    expect(toPhpJson(`${long}/`)).toBe(`"${long}\\/"`);
+    expect(toPhpJson(`${long}\u0080`)).toBe(`"${long}\\u0080"`);
+    expect(toPhpJson(`${long}\uffff`)).toBe(`"${long}\\uffff"`);
+    expect(toPhpJson(long)).toBe(`"${long}"`);
+  });
+
   test("& and ' stay raw, \" is escaped, control characters use short escapes or \\u00XX", () => {
     expect(toPhpJson("&'\"")).toBe('"&\'\\""');
     expect(toPhpJson('\n\r\t\u0001')).toBe('"\\n\\r\\t\\u0001"');

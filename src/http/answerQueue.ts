@@ -10,6 +10,8 @@ interface Line {
   waiting: [IncomingMessage, ServerResponse][];
   /** Paused by this queue (node:http pauses and resumes sockets for its own reasons too). */
   paused: boolean;
+  /** Takes the next request once the current answer has closed (one function per connection, not per answer). */
+  advance: () => void;
 }
 
 /**
@@ -31,10 +33,15 @@ export class AnswerQueue {
     const socket = req.socket;
     let line = this.lines.get(socket);
     if (!line) {
-      const created: Line = { current: null, waiting: [], paused: false };
+      const created: Line = { current: null, waiting: [], paused: false, advance: () => this.next(socket, created) };
       socket.once('close', () => (created.waiting.length = 0));
       this.lines.set(socket, created);
       line = created;
+    }
+    // The usual case, a connection with nothing in hand: answer at once, without queueing.
+    if (!line.current && line.waiting.length === 0 && !line.paused) {
+      this.serve(socket, line, req, res);
+      return;
     }
     line.waiting.push([req, res]);
     if (line.waiting.length > this.maxWaiting && !line.paused) {
@@ -43,6 +50,11 @@ export class AnswerQueue {
     }
     if (!line.current) this.next(socket, line);
   };
+
+  /** Whether the connection has sent a request. */
+  hasServed(socket: Socket): boolean {
+    return this.lines.has(socket);
+  }
 
   /** The answer the connection is busy with: null when it waits for a request. */
   current(socket: Socket): ServerResponse | null {
@@ -56,14 +68,18 @@ export class AnswerQueue {
       line.paused = false;
       socket.resume();
     }
-    if (!item) return;
+    if (item) this.serve(socket, line, item[0], item[1]);
+  }
+
+  private serve(socket: Socket, line: Line, req: IncomingMessage, res: ServerResponse): void {
     if (socket.destroyed) {
       line.current = null;
       line.waiting.length = 0;
       return;
     }
-    const [req, res] = item;
-    res.once('close', () => this.next(socket, line));
+    line.current = res;
+    // 'close' comes once per answer: a plain listener spares once()'s wrapper.
+    res.on('close', line.advance);
     this.handle(req, res);
   }
 }

@@ -26,8 +26,6 @@ function remoteOf(address: string | undefined, port: number | undefined): string
 export function limitConnections(server: Server, queue: AnswerQueue, log: RequestLog, limits: ConnectionLimits): void {
   server.timeout = limits.idleTimeoutMs;
   server.maxConnections = limits.maxConnections;
-  const served = new WeakSet<Socket>();
-  server.on('request', (req) => served.add(req.socket));
   // node:http emits 'timeout' for the idle timeout and for keepAliveTimeout; without a listener it
   // destroys the socket, with one the listener decides.
   server.on('timeout', (socket: Socket) => {
@@ -37,7 +35,7 @@ export function limitConnections(server: Server, queue: AnswerQueue, log: Reques
     socket.destroy();
     // An ended answer that has not left: the client does not read. No answer: the client sends nothing.
     if (current) log.connection('closed', remote, `answer not read for ${limits.idleTimeoutMs} ms (idle timeout, --idle-timeout)`);
-    else if (!served.has(socket)) log.connection('closed', remote, `no request in ${limits.idleTimeoutMs} ms (idle timeout, --idle-timeout)`);
+    else if (!queue.hasServed(socket)) log.connection('closed', remote, `no request in ${limits.idleTimeoutMs} ms (idle timeout, --idle-timeout)`);
   });
   server.on('drop', (data) => {
     log.connection('refused', remoteOf(data?.remoteAddress, data?.remotePort), `${limits.maxConnections} connections open (connection cap, --max-connections)`);

@@ -8,6 +8,10 @@ export interface CliOptions {
   /** Added to (or, as undefined, removed from) the test's own environment. */
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** Node's own options, before the script (e.g. `--trace-gc`). */
+  nodeArgs?: string[];
+  /** The script to run instead of bin/ocs-mock.js. */
+  entry?: string;
 }
 
 export interface Finished {
@@ -29,7 +33,7 @@ function start(args: string[], options: CliOptions): ChildProcess {
   // PORT and HOST are left out unless a test gives them: the CLI reads them.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: undefined, HOST: undefined, OCS_PASSWORD: undefined, ...options.env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   killWhenTestEnds(child);
   return child;
 }

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What `npm run build` reads: the sources, the compiler settings, the fixture schema and the build steps. */
-const INPUTS = ['src', 'tsconfig.base.json', 'tsconfig.build.json', 'fixtures/fixture.schema.json', 'scripts/compile-schemas.mjs', 'scripts/bundle-cli.mjs'];
+/** What `npm run build` reads: the sources, the compiler settings, the fixture schema, the releases' specs and the build steps. */
+const INPUTS = ['src', 'tsconfig.base.json', 'tsconfig.build.json', 'fixtures/fixture.schema.json', 'releases', 'scripts/compile-schemas.mjs', 'scripts/compile-routes.mjs', 'scripts/bundle-cli.mjs'];
 /** The library entry: tsc rewrites only the modules whose output changed, so only its presence tells. */
 const ENTRY = 'dist/index.js';
 /** The last steps of `npm run build` rewrite these on every build: a complete build leaves them newer than every input. */

@@ -3,7 +3,7 @@ import { ControlError, writeControlError } from './control/answers.js';
 import { CorsPolicy, type CorsOption } from './http/cors.js';
 import { createOcsHandler, type PipelineContext } from './http/ocsHandler.js';
 import { RouteTable } from './http/routeTable.js';
-import { loadSpec, routesFromSpec, specRouter } from './http/specRoutes.js';
+import { loadSpec, routesFromSpec } from './http/specRoutes.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/requestParams.js';
 import { checkHandled, EXTRA_ROUTES, operationsFor, type OperationBinding } from './operations.js';
 import { checkFixture, DEFAULT_FIXTURE, loadFixtureFile, type Fixture } from './state/fixtureFile.js';
@@ -12,7 +12,7 @@ import type { Clock } from './state/logins.js';
 import { NEWEST_RELEASE, resolveRelease } from './releases/catalog.js';
 import type { ReleaseProfile } from './releases/profile.js';
 import { profileOf } from './releases/profiles.js';
-import { releaseSpec } from './releases/spec.js';
+import { releaseRoutes } from './releases/releaseRoutes.js';
 import { DEFAULT_JOURNAL_SIZE, Journal } from './observe/journal.js';
 import { RequestLog, type LogOptions } from './observe/requestLog.js';
 import { ScenarioSet } from './scenarios/scenarioSet.js';
@@ -172,8 +172,7 @@ export async function createMock(options: MockOptions = {}): Promise<OcsMock> {
     fixture = addGeneratedUsers(fixture, options.users, options.seed ?? 1);
   }
   const release = resolveRelease(options.nextcloud ?? fixture.nextcloud ?? NEWEST_RELEASE.version);
-  const api = options.spec ? await loadSpec(options.spec) : await specRouter(releaseSpec(release));
-  const definitions = routesFromSpec(api);
+  const definitions = options.spec ? routesFromSpec(await loadSpec(options.spec)) : await releaseRoutes(release);
   checkHandled(definitions, options.spec ?? `Nextcloud ${release.version}`);
   const routes = new RouteTable([...definitions, ...EXTRA_ROUTES]);
   const mock = new OcsMock(fixture, routes, options.cloudHost ?? 'localhost', profileOf(release), options.clock, {

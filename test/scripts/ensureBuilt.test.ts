@@ -6,7 +6,17 @@ import { describe, expect, test } from 'vitest';
 import { ROOT } from '../support/builtCli.js';
 
 const SCRIPT = join(ROOT, 'scripts', 'ensure-built.mjs');
-const INPUTS = ['src/index.ts', 'src/state/model.ts', 'tsconfig.base.json', 'tsconfig.build.json', 'fixtures/fixture.schema.json', 'scripts/compile-schemas.mjs', 'scripts/bundle-cli.mjs'];
+const INPUTS = [
+  'src/index.ts',
+  'src/state/model.ts',
+  'tsconfig.base.json',
+  'tsconfig.build.json',
+  'fixtures/fixture.schema.json',
+  'releases/34.0.1/openapi-full.json',
+  'scripts/compile-schemas.mjs',
+  'scripts/compile-routes.mjs',
+  'scripts/bundle-cli.mjs',
+];
 const OUTPUTS = ['dist/index.js', 'dist/state/fixtureValidator.cjs', 'dist/bin/cli.js'];
 /** Seconds since the epoch: inputs at BEFORE, a build at AFTER. */
 const BEFORE = 1_700_000_000;
@@ -53,6 +63,11 @@ describe('npm start builds only when the build is missing or stale (scripts/ensu
   test('the fixture schema changed after the build (the compiled validator is stale) is due a build', () => {
     const dir = project({ ...dated(INPUTS, BEFORE), ...dated(OUTPUTS, AFTER), 'fixtures/fixture.schema.json': AFTER + 1 });
     expect(check(dir)).toEqual({ status: 1, stdout: 'build due: fixtures/fixture.schema.json is newer than dist/state/fixtureValidator.cjs\n' });
+  });
+
+  test("a release's spec changed after the build (its compiled routes are stale) is due a build", () => {
+    const when = { ...dated(INPUTS, BEFORE), ...dated(OUTPUTS, AFTER), 'releases/34.0.1/openapi-full.json': AFTER + 1 };
+    expect(check(project(when))).toEqual({ status: 1, stdout: 'build due: releases/34.0.1/openapi-full.json is newer than dist/state/fixtureValidator.cjs\n' });
   });
 
   test('an unchanged library entry older than a changed source is fine: tsc leaves outputs it would not change', () => {

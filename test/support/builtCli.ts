@@ -11,7 +11,7 @@ export const BIN = join(ROOT, 'bin', 'ocs-mock.js');
  * `npx vitest` on a fresh clone builds here, once for the whole run.
  */
 export default function ensureBuilt(): void {
-  if (existsSync(join(ROOT, 'dist', 'bin', 'cli.js'))) return;
+  if (existsSync(join(ROOT, 'dist', 'bin', 'cli.js')) && existsSync(join(ROOT, 'dist', 'releases', 'routes'))) return;
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }

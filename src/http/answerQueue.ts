@@ -62,8 +62,9 @@ export class AnswerQueue {
   }
 
   private next(socket: Socket, line: Line): void {
+    // The answer that closed is done; serve() names the next one.
+    line.current = null;
     const item = line.waiting.shift();
-    line.current = item?.[1] ?? null;
     if (line.paused && line.waiting.length <= this.maxWaiting / 2) {
       line.paused = false;
       socket.resume();
@@ -71,9 +72,9 @@ export class AnswerQueue {
     if (item) this.serve(socket, line, item[0], item[1]);
   }
 
+  /** Makes `res` the connection's current answer (none is current when this is called). */
   private serve(socket: Socket, line: Line, req: IncomingMessage, res: ServerResponse): void {
     if (socket.destroyed) {
-      line.current = null;
       line.waiting.length = 0;
       return;
     }
